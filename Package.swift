@@ -1,0 +1,20 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "GovFlow",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "FlowCore", targets: ["FlowCore"]),
+        .library(name: "Stages", targets: ["Stages"]),
+        .library(name: "Runner", targets: ["Runner"]),
+        .executable(name: "govflow", targets: ["govflow"]),
+    ],
+    targets: [
+        .target(name: "FlowCore"),
+        .target(name: "Stages", dependencies: ["FlowCore"]),
+        .target(name: "Runner", dependencies: ["FlowCore", "Stages"]),
+        .executableTarget(name: "govflow", dependencies: ["Runner"]),
+        .testTarget(name: "FlowCoreTests", dependencies: ["FlowCore"]),
+    ]
+)

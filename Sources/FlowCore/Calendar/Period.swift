@@ -1,0 +1,70 @@
+import Foundation
+
+/// A legal period as the regulations state it: "5个工作日" is `.workdays(5)`, "45日" `.days(45)`,
+/// "6个月" `.months(6)`, "1年" `.years(1)`.
+///
+/// Written in definitions as "5 workdays", "45 days", "6 months", "1 year", or as an ISO 8601 duration of whole
+/// days, months or years ("P45D", "P6M", "P1Y"; working days have no ISO form).
+public enum Period: Hashable, Sendable, CustomStringConvertible {
+    /// Working days: statutory holidays and ordinary weekends are skipped, make-up working days (调休) count.
+    case workdays(Int)
+    /// Calendar days.
+    case days(Int)
+    /// Calendar months, ending on the corresponding day of the final month.
+    case months(Int)
+    /// Calendar years.
+    case years(Int)
+
+    /// The forms `Period.parse` accepts, for error messages.
+    public static let acceptedForms =
+        #""N workdays", "N days", "N months", "N years" (N a whole number ≥ 1) or ISO 8601 "PnD", "PnM", "PnY""#
+
+    /// Parses a period, or throws an error that names the accepted forms.
+    public static func parse(_ text: String) throws(PeriodParseError) -> Period {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("P") {
+            let body = trimmed.dropFirst()
+            guard let unit = body.last, let count = Int(body.dropLast()), count >= 1,
+                  body.dropLast().allSatisfy(\.isNumber)
+            else { throw PeriodParseError(text: text) }
+            switch unit {
+            case "D": return .days(count)
+            case "W": return .days(count * 7)
+            case "M": return .months(count)
+            case "Y": return .years(count)
+            default: throw PeriodParseError(text: text)
+            }
+        }
+        let words = trimmed.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count == 2, words[0].allSatisfy(\.isNumber), let count = Int(words[0]), count >= 1 else {
+            throw PeriodParseError(text: text)
+        }
+        switch words[1] {
+        case "workday" where count == 1, "workdays": return .workdays(count)
+        case "day" where count == 1, "days": return .days(count)
+        case "month" where count == 1, "months": return .months(count)
+        case "year" where count == 1, "years": return .years(count)
+        default: throw PeriodParseError(text: text)
+        }
+    }
+
+    /// The canonical written form, e.g. "5 workdays" or "1 month".
+    public var description: String {
+        switch self {
+        case .workdays(let n): return n == 1 ? "1 workday" : "\(n) workdays"
+        case .days(let n): return n == 1 ? "1 day" : "\(n) days"
+        case .months(let n): return n == 1 ? "1 month" : "\(n) months"
+        case .years(let n): return n == 1 ? "1 year" : "\(n) years"
+        }
+    }
+}
+
+/// A period string that does not parse.
+public struct PeriodParseError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The text as written.
+    public let text: String
+
+    public var description: String {
+        "\"\(text)\" is not a period; write \(Period.acceptedForms)"
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// A task waiting for a person: a review opinion, an expert score, an applicant's revision.
+public struct HumanTask: Hashable, Sendable, Codable {
+    /// Where a task is in its life.
+    public enum Status: String, Hashable, Sendable, Codable {
+        case open
+        case decided
+        case closed
+    }
+
+    /// The task's id, unique within its instance.
+    public let id: Int
+    /// The stage activation that opened it.
+    public let activationID: Int
+    /// The stage node it belongs to.
+    public let nodeID: String
+    /// The stage's own key for it.
+    public let key: String
+    public let title: String
+    /// Who may decide it now (a transfer changes this).
+    public var assignee: Assignee
+    public let outcomes: [String]
+    /// When it opened.
+    public let openedAt: Date
+    /// The date it is due, if the stage gave a period.
+    public let due: DueDate?
+    public var status: Status
+
+    public init(
+        id: Int, activationID: Int, nodeID: String, key: String, title: String, assignee: Assignee,
+        outcomes: [String], openedAt: Date, due: DueDate?, status: Status = .open
+    ) {
+        self.id = id
+        self.activationID = activationID
+        self.nodeID = nodeID
+        self.key = key
+        self.title = title
+        self.assignee = assignee
+        self.outcomes = outcomes
+        self.openedAt = openedAt
+        self.due = due
+        self.status = status
+    }
+}

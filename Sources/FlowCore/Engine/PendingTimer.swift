@@ -1,0 +1,39 @@
+import Foundation
+
+/// A timer waiting to fire: a deadline, a reminder, a stage's own timer or a wait node.
+public struct PendingTimer: Hashable, Sendable, Codable {
+    /// What the timer is for.
+    public enum Purpose: Hashable, Sendable, Codable {
+        /// A deadline the definition puts on a stage node, by its id.
+        case deadline(String)
+        /// A reminder (催办) before a deadline, by the deadline's id.
+        case reminder(String)
+        /// A timer a stage scheduled for itself, by its key.
+        case stage(String)
+        /// A wait node's period or date.
+        case wait
+    }
+
+    /// The timer's id, unique within its instance.
+    public let id: Int
+    public let purpose: Purpose
+    /// The stage activation it belongs to (`nil` for a wait node's timer).
+    public let activationID: Int?
+    /// The token it belongs to (the token waiting in the stage or wait node).
+    public let tokenID: Int
+    /// The node it belongs to.
+    public let nodeID: String
+    /// The last day of the period; the timer fires at its end (24:00 China Standard Time).
+    public var due: DueDate
+    /// The instant it fires.
+    public var fireAt: Date { due.date.endInChina }
+
+    public init(id: Int, purpose: Purpose, activationID: Int?, tokenID: Int, nodeID: String, due: DueDate) {
+        self.id = id
+        self.purpose = purpose
+        self.activationID = activationID
+        self.tokenID = tokenID
+        self.nodeID = nodeID
+        self.due = due
+    }
+}

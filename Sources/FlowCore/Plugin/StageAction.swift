@@ -1,0 +1,46 @@
+/// What a stage asks the engine to do. The engine validates each action, turns it into events and applies them
+/// in order; a stage never changes state itself.
+public enum StageAction: Hashable, Sendable {
+    /// Opens a human task in this activation.
+    case openTask(TaskRequest)
+    /// Closes an open task of this activation without a decision (e.g. the rule is met, other votes are moot).
+    case closeTask(key: String, reason: String)
+    /// Replaces the activation's saved state.
+    case setState(JSONValue)
+    /// Records a fact on the project (an approval number, a procurement method, a score).
+    case recordFact(name: String, value: JSONValue)
+    /// Schedules one of the stage's own timers: it fires at the end of the day the period falls due, counted
+    /// from today in the definition's calendar. A key that is already pending is rescheduled.
+    case scheduleTimer(key: String, after: Period)
+    /// Schedules one of the stage's own timers at the end of a given date.
+    case scheduleTimerOn(key: String, date: CivilDate)
+    /// Cancels one of the stage's own pending timers.
+    case cancelTimer(key: String)
+    /// Records a notice in the history: a filing sent, a notification, a problem logged.
+    case note(kind: String, message: String, data: JSONValue)
+    /// Completes the stage with one of its outcomes; the token follows that outcome's route.
+    case complete(outcome: String)
+}
+
+/// A human task a stage opens.
+public struct TaskRequest: Hashable, Sendable {
+    /// The stage's own name for the task, unique among its open tasks (e.g. "opinion:区财政局").
+    public let key: String
+    /// What the assignee is asked to do, shown in inboxes.
+    public let title: String
+    /// Who may decide it.
+    public let assignee: Assignee
+    /// The outcomes the assignee may choose.
+    public let outcomes: [String]
+    /// A due period counted from the day the task opens, shown with the task (the stage enforces it, if at all,
+    /// with its own timer).
+    public let due: Period?
+
+    public init(key: String, title: String, assignee: Assignee, outcomes: [String], due: Period? = nil) {
+        self.key = key
+        self.title = title
+        self.assignee = assignee
+        self.outcomes = outcomes
+        self.due = due
+    }
+}

@@ -1,0 +1,93 @@
+/// A kind of stage that definitions can use, such as 预审 (`pre-review`) or 会审 (`joint-department-review`).
+///
+/// This is the extension point for plugin developers: implement it, register the value in a `StageRegistry`,
+/// and administrators can name the kind in a definition's `"stage"` field.
+///
+/// Implementation requirements:
+/// - Be pure. A stage never reads the clock, storage or the network: everything it may know arrives in the
+///   `StageContext`, and everything it wants done is returned as `StageAction`s, which the engine records as
+///   events. Replaying an instance's history therefore never calls a stage again.
+/// - Keep what must survive between calls (opinions collected so far, the current step) in the activation's
+///   state with `.setState`, not in properties: one value of the kind serves every project.
+/// - Refuse a decision it cannot accept by throwing a `StageRefusal`; the engine then changes nothing.
+/// - Complete at most once per activation (`.complete(outcome:)`), with an outcome listed by `outcomes(for:)`.
+public protocol StageKind: Sendable {
+    /// The stable identifier definitions use, e.g. "pre-review". Lowercase words joined by hyphens.
+    var identifier: String { get }
+
+    /// A one-line description for diagrams and documentation.
+    var summary: String { get }
+
+    /// Checks the `"parameters"` of a stage node; each problem carries a path relative to the parameters.
+    func validate(parameters: JSONValue) -> [ParameterProblem]
+
+    /// The outcomes this stage can complete with, given valid parameters. The definition must route each one.
+    func outcomes(for parameters: JSONValue) -> [String]
+
+    /// Called when a token enters the stage.
+    func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction]
+
+    /// Called when an actor decides one of the stage's open tasks. The engine has already checked that the task
+    /// is open and that the actor is its assignee.
+    func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction]
+
+    /// Called when one of the stage's timers fires: its own (`.scheduleTimer`) or a deadline or reminder that
+    /// the definition puts on the node. The engine has already recorded the firing.
+    func timerFired(_ timer: FiredTimer, in context: StageContext) -> [StageAction]
+
+    /// Called when the stage is left without completing: an interrupting deadline, a sibling branch leaving
+    /// the parallel block, or the project being withdrawn. Open tasks and timers are closed by the engine.
+    func cancelled(_ context: StageContext, reason: CancellationReason) -> [StageAction]
+}
+
+extension StageKind {
+    public func timerFired(_ timer: FiredTimer, in context: StageContext) -> [StageAction] { [] }
+
+    public func cancelled(_ context: StageContext, reason: CancellationReason) -> [StageAction] { [] }
+}
+
+/// A problem with a stage node's parameters, found by the stage kind.
+public struct ParameterProblem: Hashable, Sendable {
+    /// Where the problem is, relative to the node's `"parameters"` object (`JSONPath.root` for the object).
+    public let path: JSONPath
+    /// What is wrong and how to fix it.
+    public let message: String
+
+    public init(path: JSONPath, message: String) {
+        self.path = path
+        self.message = message
+    }
+}
+
+/// A stage kind's reason for refusing a decision or an entry; the engine leaves the instance unchanged.
+public struct StageRefusal: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Why, in words the actor can act on.
+    public let reason: String
+
+    public init(_ reason: String) {
+        self.reason = reason
+    }
+
+    public var description: String { reason }
+}
+
+/// Why a stage is left without completing.
+public enum CancellationReason: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// An interrupting deadline of the node expired.
+    case deadlineExpired(String)
+    /// Another branch left the parallel block this stage ran in (e.g. a return to an earlier stage).
+    case branchLeft
+    /// The instance ended elsewhere (an end node was reached on another branch).
+    case instanceEnded
+    /// The applicant withdrew the project, or an administrator cancelled it.
+    case withdrawn
+
+    public var description: String {
+        switch self {
+        case .deadlineExpired(let id): return "deadline \"\(id)\" expired"
+        case .branchLeft: return "another branch left the parallel block"
+        case .instanceEnded: return "the project ended on another branch"
+        case .withdrawn: return "the project was withdrawn"
+        }
+    }
+}
