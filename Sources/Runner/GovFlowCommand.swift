@@ -4,9 +4,56 @@ import Foundation
 /// The `govflow` command line as a library function, so that a plugin developer's own executable can register
 /// extra stage kinds and run exactly the same commands.
 public enum GovFlowCommand {
+    static let usage = """
+        usage: govflow <command> [arguments]
+
+        commands:
+          validate FILE...      check workflow definitions; prints file:line:col: error: message for each problem
+          help                  show this text
+        """
+
     /// Runs the command line `arguments` (without the program name) and returns the process exit status.
-    public static func run(arguments: [String], registry: StageRegistry) -> Int32 {
-        FileHandle.standardError.write(Data("usage: govflow validate FILE...\n".utf8))
-        return 2
+    public static func run(arguments: [String], registry: StageRegistry, io: CommandIO = .standard) -> Int32 {
+        guard let command = arguments.first else {
+            io.error(usage)
+            return 2
+        }
+        let rest = Array(arguments.dropFirst())
+        switch command {
+        case "validate":
+            return ValidateCommand(registry: registry, io: io).run(rest)
+        case "help", "--help", "-h":
+            io.print(usage)
+            return 0
+        default:
+            io.error("govflow: unknown command \"\(command)\"\n\n\(usage)")
+            return 2
+        }
     }
+}
+
+/// Where a command reads and writes: the process's standard streams, or buffers in tests.
+public struct CommandIO: Sendable {
+    public let input: @Sendable () -> Data
+    public let output: @Sendable (String) -> Void
+    public let errors: @Sendable (String) -> Void
+
+    public init(input: @escaping @Sendable () -> Data, output: @escaping @Sendable (String) -> Void,
+                errors: @escaping @Sendable (String) -> Void) {
+        self.input = input
+        self.output = output
+        self.errors = errors
+    }
+
+    /// Standard input, output and error of the process.
+    public static let standard = CommandIO(
+        input: { FileHandle.standardInput.readDataToEndOfFile() },
+        output: { FileHandle.standardOutput.write(Data($0.utf8)) },
+        errors: { FileHandle.standardError.write(Data($0.utf8)) })
+
+    /// Writes a line to the output.
+    func print(_ line: String) { output(line + "\n") }
+
+    /// Writes a line to the error stream.
+    func error(_ line: String) { errors(line + "\n") }
 }

@@ -4,6 +4,6 @@ import FlowCore
 public enum BuiltInStages {
     /// A registry holding every built-in kind; plugins add theirs with `StageRegistry.register(_:)`.
     public static func registry() -> StageRegistry {
-        StageRegistry([])
+        StageRegistry([HumanTaskStage(), AutomaticStage()])
     }
 }

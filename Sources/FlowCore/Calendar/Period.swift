@@ -68,3 +68,20 @@ public struct PeriodParseError: Error, Hashable, Sendable, CustomStringConvertib
         "\"\(text)\" is not a period; write \(Period.acceptedForms)"
     }
 }
+
+extension Period: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            self = try Period.parse(text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -23,17 +23,46 @@ public struct PendingTimer: Hashable, Sendable, Codable {
     public let tokenID: Int
     /// The node it belongs to.
     public let nodeID: String
+    /// How the due date is computed, so that it can be recomputed when new calendar data arrives.
+    public let rule: DueRule
     /// The last day of the period; the timer fires at its end (24:00 China Standard Time).
     public var due: DueDate
     /// The instant it fires.
     public var fireAt: Date { due.date.endInChina }
 
-    public init(id: Int, purpose: Purpose, activationID: Int?, tokenID: Int, nodeID: String, due: DueDate) {
+    public init(
+        id: Int, purpose: Purpose, activationID: Int?, tokenID: Int, nodeID: String, rule: DueRule, due: DueDate
+    ) {
+        self.rule = rule
         self.id = id
         self.purpose = purpose
         self.activationID = activationID
         self.tokenID = tokenID
         self.nodeID = nodeID
         self.due = due
+    }
+}
+
+/// How a timer's due date follows from dates and periods.
+public enum DueRule: Hashable, Sendable, Codable {
+    /// A period counted from an event's date.
+    case period(Period, from: CivilDate)
+    /// A fixed date.
+    case date(CivilDate)
+    /// A period before the due date of another period counted from an event's date (a reminder).
+    case before(Period, deadline: Period, from: CivilDate)
+
+    /// The due date under `periods`.
+    public func dueDate(using periods: PeriodCalculator) -> DueDate {
+        switch self {
+        case .period(let period, let from):
+            return periods.due(period, after: from)
+        case .date(let date):
+            return DueDate(date: date, provisional: periods.calendar.isProvisional(date))
+        case .before(let offset, let deadline, let from):
+            let due = periods.due(deadline, after: from)
+            let date = periods.date(offset, before: due.date)
+            return DueDate(date: date.date, provisional: date.provisional || due.provisional)
+        }
     }
 }

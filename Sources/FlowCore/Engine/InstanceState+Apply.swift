@@ -1,0 +1,69 @@
+extension InstanceState {
+    /// Applies one history entry. Entries must come in sequence order; the engine only produces valid ones, so
+    /// applying never fails.
+    public mutating func apply(_ entry: HistoryEntry) {
+        precondition(entry.sequence == lastSequence + 1,
+                     "history entry \(entry.sequence) applied after \(lastSequence) for project \(id)")
+        lastSequence = entry.sequence
+        updatedAt = entry.at
+        switch entry.event {
+        case .instanceStarted(let definitionID, let version, let variables, let computed):
+            self.definitionID = definitionID
+            definitionVersion = version
+            self.variables = variables
+            self.computed = computed
+            startedAt = entry.at
+        case .tokenCreated(let token, let node, let scope):
+            takeID(token)
+            tokens[token] = Token(id: token, node: node, scope: scope)
+        case .tokenMoved(let token, let node, let scope):
+            tokens[token]?.node = node
+            tokens[token]?.scope = scope
+        case .tokenRemoved(let token):
+            tokens[token] = nil
+        case .scopeOpened(let scope, let split, let join, let parent, let branches):
+            takeID(scope)
+            scopes[scope] = Scope(id: scope, split: split, join: join, parent: parent, branches: branches, arrived: [])
+        case .branchArrived(let scope, let token):
+            scopes[scope]?.arrived.append(token)
+        case .scopeCompleted(let scope), .scopeCancelled(let scope, _):
+            scopes[scope] = nil
+        case .gatewayPassed:
+            break
+        case .stageEntered(let activation, let token, let node, let kind):
+            takeID(activation)
+            activations[activation] = Activation(id: activation, token: token, node: node, kind: kind,
+                                                 enteredAt: entry.at, state: .null)
+        case .stageStateSaved(let activation, let state):
+            activations[activation]?.state = state
+        case .taskOpened(let task):
+            takeID(task.id)
+            tasks[task.id] = task
+        case .taskDecided(let task, _, _, _, _):
+            tasks[task]?.status = .decided
+        case .taskClosed(let task, _):
+            tasks[task]?.status = .closed
+        case .timerScheduled(let timer):
+            takeID(timer.id)
+            timers[timer.id] = timer
+        case .timerRescheduled(let timer, _, let due):
+            timers[timer]?.due = due
+        case .timerFired(let timer, _), .timerCancelled(let timer):
+            timers[timer] = nil
+        case .deadlineExpired(let activation, let deadline, let due, let interrupting):
+            overdue.append(OverdueRecord(activation: activation, node: activations[activation]?.node ?? "",
+                                         deadline: deadline, due: due, interrupting: interrupting,
+                                         recordedAt: entry.at))
+        case .reminderSent, .noteRecorded:
+            break
+        case .factRecorded(_, let name, let value):
+            facts[name] = value
+        case .stageCompleted(let activation, _), .stageCancelled(let activation, _):
+            activations[activation] = nil
+        case .instanceEnded(_, let result):
+            status = .ended(result: result)
+        case .instanceWithdrawn:
+            status = .withdrawn
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// The current state of one project: where its tokens are, its open tasks and pending timers, its facts.
+///
+/// It is derived entirely from the history: `apply(_:)` is the only way it changes, and `replay(_:)` rebuilds
+/// it from the entries.
+public struct InstanceState: Hashable, Sendable, Codable {
+    /// Where a project is in its life.
+    public enum Status: Hashable, Sendable, Codable {
+        case running
+        /// Reached an end node with this result.
+        case ended(result: String)
+        /// Withdrawn (撤销) or cancelled.
+        case withdrawn
+    }
+
+    /// A thread of execution waiting at a node.
+    public struct Token: Hashable, Sendable, Codable {
+        public let id: Int
+        public var node: String
+        /// The innermost parallel scope the token runs in.
+        public var scope: Int?
+    }
+
+    /// A parallel block being executed.
+    public struct Scope: Hashable, Sendable, Codable {
+        public let id: Int
+        public let split: String
+        public let join: String
+        public let parent: Int?
+        public let branches: Int
+        /// Tokens that arrived at the join so far.
+        public var arrived: [Int]
+    }
+
+    /// One entry into a stage.
+    public struct Activation: Hashable, Sendable, Codable {
+        public let id: Int
+        public let token: Int
+        public let node: String
+        public let kind: String
+        public let enteredAt: Date
+        public var state: JSONValue
+    }
+
+    /// The project's id.
+    public let id: String
+    public internal(set) var definitionID: String = ""
+    public internal(set) var definitionVersion: Int = 0
+    public internal(set) var status: Status = .running
+    /// The project's variables.
+    public internal(set) var variables: [String: Value] = [:]
+    /// The computed values.
+    public internal(set) var computed: [String: Value] = [:]
+    /// Facts recorded by stages, by name (the latest value).
+    public internal(set) var facts: [String: JSONValue] = [:]
+    public internal(set) var tokens: [Int: Token] = [:]
+    public internal(set) var scopes: [Int: Scope] = [:]
+    /// Stages being executed, by activation id.
+    public internal(set) var activations: [Int: Activation] = [:]
+    /// Every task ever opened, by id (decided and closed ones too, for the inbox history).
+    public internal(set) var tasks: [Int: HumanTask] = [:]
+    /// Timers waiting to fire, by id.
+    public internal(set) var timers: [Int: PendingTimer] = [:]
+    /// Deadlines that expired (overdue records), in order.
+    public internal(set) var overdue: [OverdueRecord] = []
+    /// The next id to hand out for a token, scope, activation, task or timer.
+    public internal(set) var nextID = 1
+    /// The sequence number of the last applied entry (0 before the first).
+    public internal(set) var lastSequence = 0
+    /// When the project started and when it last changed.
+    public internal(set) var startedAt = Date(timeIntervalSince1970: 0)
+    public internal(set) var updatedAt = Date(timeIntervalSince1970: 0)
+
+    /// An empty state for the project `id`, before its first event.
+    public init(id: String) {
+        self.id = id
+    }
+
+    /// Rebuilds the state of project `id` from its whole history.
+    public static func replay(id: String, history: [HistoryEntry]) -> InstanceState {
+        history.reduce(into: InstanceState(id: id)) { $0.apply($1) }
+    }
+
+    /// The values expressions see: `project.<name>` and `computed.<name>`.
+    public var expressionValues: [String: Value] {
+        var values: [String: Value] = [:]
+        for (name, value) in variables { values["project.\(name)"] = value }
+        for (name, value) in computed { values["computed.\(name)"] = value }
+        return values
+    }
+
+    /// The tasks still open, by id.
+    public var openTasks: [HumanTask] {
+        tasks.values.filter { $0.status == .open }.sorted { $0.id < $1.id }
+    }
+
+    /// The pending timers in the order they fire (then by id).
+    public var pendingTimers: [PendingTimer] {
+        timers.values.sorted { ($0.fireAt, $0.id) < ($1.fireAt, $1.id) }
+    }
+
+    /// Whether the project still runs.
+    public var isRunning: Bool { status == .running }
+
+    /// Reserves the next id (used only while applying events, so replay assigns the same ids).
+    mutating func takeID(_ id: Int) {
+        nextID = max(nextID, id + 1)
+    }
+}
+
+/// A deadline that expired: who was late with what.
+public struct OverdueRecord: Hashable, Sendable, Codable {
+    public let activation: Int
+    public let node: String
+    public let deadline: String
+    public let due: DueDate
+    public let interrupting: Bool
+    /// When the expiry was recorded.
+    public let recordedAt: Date
+}

@@ -1,0 +1,186 @@
+import Foundation
+
+extension StepBuilder {
+    private func kind(of activation: InstanceState.Activation) -> any StageKind {
+        guard let kind = engine.registry.kind(activation.kind) else {
+            preconditionFailure("stage kind \"\(activation.kind)\" is not registered; the definition was validated "
+                                    + "against another registry")
+        }
+        return kind
+    }
+
+    private func stageNode(_ id: String) -> (Node, StageNode) {
+        guard let node = definition.node(id), case .stage(let stage) = node.kind else {
+            preconditionFailure("node \"\(id)\" is not a stage node")
+        }
+        return (node, stage)
+    }
+
+    /// What the stage may know, built from the current state.
+    func context(for activationID: Int) -> StageContext {
+        guard let activation = state.activations[activationID] else {
+            preconditionFailure("activation \(activationID) is not running")
+        }
+        let (node, stage) = stageNode(activation.node)
+        return StageContext(
+            activationID: activationID, nodeID: node.id, nodeName: node.name, parameters: stage.parameters,
+            state: activation.state, project: state.variables, facts: state.facts,
+            openTasks: state.openTasks.filter { $0.activationID == activationID },
+            pendingTimers: state.pendingTimers.filter { $0.activationID == activationID },
+            now: now, periods: engine.periods)
+    }
+
+    /// Enters a stage: records the activation, schedules the node's deadlines and reminders, and lets the kind act.
+    mutating func enterStage(node: Node, stage: StageNode, token: Int) throws(EngineError) {
+        let activationID = nextID
+        emit(.stageEntered(activation: activationID, token: token, node: node.id, kind: stage.stageKind),
+             actor: .system)
+        for deadline in stage.deadlines {
+            let rule = DueRule.period(deadline.period, from: today)
+            emit(.timerScheduled(PendingTimer(
+                id: nextID, purpose: .deadline(deadline.id), activationID: activationID, tokenID: token,
+                nodeID: node.id, rule: rule, due: rule.dueDate(using: engine.periods))), actor: .system)
+            for offset in deadline.remindBefore {
+                let reminder = DueRule.before(offset, deadline: deadline.period, from: today)
+                let due = reminder.dueDate(using: engine.periods)
+                guard due.date.endInChina > now else { continue }  // Too late to remind before this deadline.
+                emit(.timerScheduled(PendingTimer(
+                    id: nextID, purpose: .reminder(deadline.id), activationID: activationID, tokenID: token,
+                    nodeID: node.id, rule: reminder, due: due)), actor: .system)
+            }
+        }
+        guard let activation = state.activations[activationID] else { return }
+        let actions: [StageAction]
+        do {
+            actions = try kind(of: activation).enter(context(for: activationID))
+        } catch {
+            throw .refused(node: node.id, reason: error.reason)
+        }
+        try perform(actions, in: activationID)
+    }
+
+    /// An actor decides an open task.
+    mutating func decide(task taskID: Int, outcome: String, comment: String?, data: JSONValue) throws(EngineError) {
+        guard let task = state.tasks[taskID] else { throw .taskNotFound(taskID) }
+        guard task.status == .open else { throw .taskNotOpen(task: taskID, status: task.status) }
+        guard task.assignee.includes(actor) else {
+            throw .notAssignee(task: taskID, actor: actor.id, assignee: task.assignee)
+        }
+        guard task.outcomes.contains(outcome) else {
+            throw .outcomeNotOffered(task: taskID, outcome: outcome, offered: task.outcomes)
+        }
+        emit(.taskDecided(task: taskID, actor: actor, outcome: outcome, comment: comment, data: data))
+        guard let activation = state.activations[task.activationID] else {
+            preconditionFailure("open task \(taskID) belongs to activation \(task.activationID), which is not running")
+        }
+        let decision = TaskDecision(task: task, actor: actor, outcome: outcome, comment: comment, data: data)
+        let actions: [StageAction]
+        do {
+            actions = try kind(of: activation).decide(decision, in: context(for: activation.id))
+        } catch {
+            throw .refused(node: activation.node, reason: error.reason)
+        }
+        try perform(actions, in: activation.id)
+    }
+
+    /// Lets a stage react to one of its timers.
+    mutating func notifyStage(_ activationID: Int, of timer: FiredTimer) throws(EngineError) {
+        guard let activation = state.activations[activationID] else { return }
+        let actions = kind(of: activation).timerFired(timer, in: context(for: activationID))
+        try perform(actions, in: activationID)
+    }
+
+    /// Leaves a stage without completing it: the kind may record what it must, then its tasks are closed and its
+    /// timers cancelled.
+    mutating func cancel(activation activationID: Int, reason: CancellationReason) {
+        guard let activation = state.activations[activationID] else { return }
+        let actions = kind(of: activation).cancelled(context(for: activationID), reason: reason)
+        for action in actions {
+            switch action {
+            case .recordFact(let name, let value):
+                emit(.factRecorded(activation: activationID, name: name, value: value), actor: .system)
+            case .note(let kind, let message, let data):
+                emit(.noteRecorded(activation: activationID, kind: kind, message: message, data: data), actor: .system)
+            case .setState(let value):
+                emit(.stageStateSaved(activation: activationID, state: value), actor: .system)
+            default:
+                continue  // A cancelled stage can only record; it cannot open, schedule or complete.
+            }
+        }
+        closeEverything(of: activationID, reason: "stage cancelled: \(reason)")
+        emit(.stageCancelled(activation: activationID, reason: reason), actor: .system)
+    }
+
+    private mutating func closeEverything(of activationID: Int, reason: String) {
+        for task in state.openTasks where task.activationID == activationID {
+            emit(.taskClosed(task: task.id, reason: reason), actor: .system)
+        }
+        for timer in state.pendingTimers where timer.activationID == activationID {
+            emit(.timerCancelled(timer: timer.id), actor: .system)
+        }
+    }
+
+    /// Applies a stage's actions in order.
+    mutating func perform(_ actions: [StageAction], in activationID: Int) throws(EngineError) {
+        guard let activation = state.activations[activationID] else { return }
+        let (node, stage) = stageNode(activation.node)
+        func misbehaved(_ problem: String) -> EngineError {
+            .stageMisbehaved(node: node.id, kind: stage.stageKind, problem: problem)
+        }
+        for (index, action) in actions.enumerated() {
+            guard state.activations[activationID] != nil else {
+                throw misbehaved("action \(index + 1) (\(action)) comes after the stage completed")
+            }
+            switch action {
+            case .openTask(let request):
+                if state.openTasks.contains(where: { $0.activationID == activationID && $0.key == request.key }) {
+                    throw misbehaved("a task with key \"\(request.key)\" is already open")
+                }
+                guard !request.outcomes.isEmpty else { throw misbehaved("task \"\(request.key)\" offers no outcome") }
+                let task = HumanTask(
+                    id: nextID, activationID: activationID, nodeID: node.id, key: request.key, title: request.title,
+                    assignee: request.assignee, outcomes: request.outcomes, openedAt: now,
+                    due: request.due.map { engine.periods.due($0, after: today) })
+                emit(.taskOpened(task), actor: .system)
+            case .closeTask(let key, let reason):
+                guard let task = state.openTasks.first(where: { $0.activationID == activationID && $0.key == key })
+                else { throw misbehaved("there is no open task with key \"\(key)\" to close") }
+                emit(.taskClosed(task: task.id, reason: reason), actor: .system)
+            case .setState(let value):
+                emit(.stageStateSaved(activation: activationID, state: value), actor: .system)
+            case .recordFact(let name, let value):
+                emit(.factRecorded(activation: activationID, name: name, value: value), actor: .system)
+            case .scheduleTimer(let key, let period):
+                schedule(key: key, rule: .period(period, from: today), activation: activation)
+            case .scheduleTimerOn(let key, let date):
+                schedule(key: key, rule: .date(date), activation: activation)
+            case .cancelTimer(let key):
+                guard let timer = state.timers.values.first(where: {
+                    $0.activationID == activationID && $0.purpose == .stage(key)
+                }) else { throw misbehaved("there is no pending timer with key \"\(key)\" to cancel") }
+                emit(.timerCancelled(timer: timer.id), actor: .system)
+            case .note(let kind, let message, let data):
+                emit(.noteRecorded(activation: activationID, kind: kind, message: message, data: data), actor: .system)
+            case .complete(let outcome):
+                guard let target = stage.target(of: outcome) else {
+                    throw misbehaved("outcome \"\(outcome)\" is not routed; the node routes "
+                                        + stage.outcomes.map { "\"\($0.outcome)\"" }.joined(separator: ", "))
+                }
+                closeEverything(of: activationID, reason: "stage completed with \"\(outcome)\"")
+                emit(.stageCompleted(activation: activationID, outcome: outcome), actor: .system)
+                try move(token: activation.token, to: target)
+            }
+        }
+    }
+
+    private mutating func schedule(key: String, rule: DueRule, activation: InstanceState.Activation) {
+        if let existing = state.timers.values.first(where: {
+            $0.activationID == activation.id && $0.purpose == .stage(key)
+        }) {
+            emit(.timerCancelled(timer: existing.id), actor: .system)
+        }
+        emit(.timerScheduled(PendingTimer(
+            id: nextID, purpose: .stage(key), activationID: activation.id, tokenID: activation.token,
+            nodeID: activation.node, rule: rule, due: rule.dueDate(using: engine.periods))), actor: .system)
+    }
+}

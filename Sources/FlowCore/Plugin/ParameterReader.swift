@@ -1,0 +1,109 @@
+/// Reads a stage node's parameters and collects every problem with its path, so that a stage kind's
+/// `validate(parameters:)` is a few lines and its messages read like the rest of the validator's.
+public struct ParameterReader {
+    /// The parameters object.
+    public let parameters: JSONValue
+    /// The problems found so far.
+    public private(set) var problems: [ParameterProblem] = []
+
+    public init(_ parameters: JSONValue) {
+        self.parameters = parameters
+        if parameters.objectMembers == nil {
+            problems.append(ParameterProblem(path: .root, message: "parameters must be an object, found "
+                                                 + parameters.kindDescription))
+        }
+    }
+
+    /// Records a problem at `path`.
+    public mutating func report(_ message: String, at path: JSONPath) {
+        problems.append(ParameterProblem(path: path, message: message))
+    }
+
+    /// Reports every member whose name is not in `allowed`.
+    public mutating func rejectUnknown(allowed: [String]) {
+        for member in parameters.objectMembers ?? [] where !allowed.contains(member.key) {
+            report("unknown parameter \"\(member.key)\"\(Suggestion.hint(for: member.key, in: allowed)); parameters "
+                       + "are " + allowed.map { "\"\($0)\"" }.joined(separator: ", "),
+                   at: JSONPath.root.appending(member.key))
+        }
+    }
+
+    /// A required or optional string.
+    public mutating func string(_ key: String, required: Bool) -> String? {
+        guard let value = parameters[key] else {
+            if required { report("missing parameter \"\(key)\"", at: .root) }
+            return nil
+        }
+        guard let text = value.stringValue, !text.isEmpty else {
+            report("\"\(key)\" must be a non-empty string, found \(value)", at: JSONPath.root.appending(key))
+            return nil
+        }
+        return text
+    }
+
+    /// A list of distinct non-empty strings, at least `minimum` long.
+    public mutating func strings(_ key: String, required: Bool, minimum: Int = 1) -> [String]? {
+        guard let value = parameters[key] else {
+            if required { report("missing parameter \"\(key)\"", at: .root) }
+            return nil
+        }
+        let texts = value.arrayValue?.compactMap(\.stringValue).filter { !$0.isEmpty }
+        guard let texts, texts.count == value.arrayValue?.count, texts.count >= minimum,
+              Set(texts).count == texts.count
+        else {
+            report("\"\(key)\" must be a list of at least \(minimum) distinct non-empty strings, found \(value)",
+                   at: JSONPath.root.appending(key))
+            return nil
+        }
+        return texts
+    }
+
+    /// A whole number within `range`.
+    public mutating func integer(_ key: String, required: Bool, in range: ClosedRange<Int>) -> Int? {
+        guard let value = parameters[key] else {
+            if required { report("missing parameter \"\(key)\"", at: .root) }
+            return nil
+        }
+        guard let number = value.intValue, range.contains(number) else {
+            let bounds = range.upperBound == Int.max ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+            report("\"\(key)\" must be a whole number \(bounds), found \(value)", at: JSONPath.root.appending(key))
+            return nil
+        }
+        return number
+    }
+
+    /// A period such as "5 workdays".
+    public mutating func period(_ key: String, required: Bool) -> Period? {
+        guard let text = string(key, required: required) else { return nil }
+        do {
+            return try Period.parse(text)
+        } catch {
+            report(error.description, at: JSONPath.root.appending(key))
+            return nil
+        }
+    }
+
+    /// An assignee written as `{"role": "…"}`, `{"department": "…"}` or `{"actor": "…"}`.
+    public mutating func assignee(_ key: String, required: Bool) -> Assignee? {
+        guard let value = parameters[key] else {
+            if required { report("missing parameter \"\(key)\"", at: .root) }
+            return nil
+        }
+        guard let members = value.objectMembers, members.count == 1, let text = members[0].value.stringValue,
+              !text.isEmpty
+        else {
+            report("\"\(key)\" must be an object with one of \"role\", \"department\" or \"actor\", e.g. "
+                       + "{\"department\": \"区数据局\"}, found \(value)", at: JSONPath.root.appending(key))
+            return nil
+        }
+        switch members[0].key {
+        case "role": return .role(text)
+        case "department": return .department(text)
+        case "actor": return .actor(text)
+        default:
+            report("\"\(members[0].key)\" is not a kind of assignee; use \"role\", \"department\" or \"actor\"",
+                   at: JSONPath.root.appending(key).appending(members[0].key))
+            return nil
+        }
+    }
+}
