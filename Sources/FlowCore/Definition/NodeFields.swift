@@ -51,7 +51,7 @@ struct NodeFields {
         }
         var offered: [String]?
         if let stageKind {
-            let problems = stageKind.validate(parameters: parameters)
+            let problems = stageKind.validate(parameters: parameters, symbols: symbols)
             let parametersPath = path.appending("parameters")
             for problem in problems {
                 let at = parametersElement?.element(at: problem.path) ?? parametersElement ?? reader.element

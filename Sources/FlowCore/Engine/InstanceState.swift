@@ -84,10 +84,7 @@ public struct InstanceState: Hashable, Sendable, Codable {
 
     /// The values expressions see: `project.<name>` and `computed.<name>`.
     public var expressionValues: [String: Value] {
-        var values: [String: Value] = [:]
-        for (name, value) in variables { values["project.\(name)"] = value }
-        for (name, value) in computed { values["computed.\(name)"] = value }
-        return values
+        ExpressionValues.make(variables: variables, computed: computed)
     }
 
     /// The tasks still open, by id.

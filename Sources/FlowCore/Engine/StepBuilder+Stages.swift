@@ -24,7 +24,7 @@ extension StepBuilder {
         let (node, stage) = stageNode(activation.node)
         return StageContext(
             activationID: activationID, nodeID: node.id, nodeName: node.name, parameters: stage.parameters,
-            state: activation.state, project: state.variables, facts: state.facts,
+            state: activation.state, project: state.variables, computed: state.computed, facts: state.facts,
             openTasks: state.openTasks.filter { $0.activationID == activationID },
             pendingTimers: state.pendingTimers.filter { $0.activationID == activationID },
             now: now, periods: engine.periods)

@@ -15,6 +15,8 @@ public struct StageContext: Sendable {
     public let state: JSONValue
     /// The project's variables.
     public let project: [String: Value]
+    /// The definition's computed values.
+    public let computed: [String: Value]
     /// Facts recorded on the project so far, by name.
     public let facts: [String: JSONValue]
     /// This activation's tasks that are still open.
@@ -28,7 +30,7 @@ public struct StageContext: Sendable {
 
     public init(
         activationID: Int, nodeID: String, nodeName: String, parameters: JSONValue, state: JSONValue,
-        project: [String: Value], facts: [String: JSONValue], openTasks: [HumanTask], pendingTimers: [PendingTimer],
+        project: [String: Value], computed: [String: Value] = [:], facts: [String: JSONValue], openTasks: [HumanTask], pendingTimers: [PendingTimer],
         now: Date, periods: PeriodCalculator
     ) {
         self.activationID = activationID
@@ -37,11 +39,17 @@ public struct StageContext: Sendable {
         self.parameters = parameters
         self.state = state
         self.project = project
+        self.computed = computed
         self.facts = facts
         self.openTasks = openTasks
         self.pendingTimers = pendingTimers
         self.now = now
         self.periods = periods
+    }
+
+    /// The values expressions see (`project.<name>`, `computed.<name>`), to evaluate expressions in parameters.
+    public var expressionValues: [String: Value] {
+        ExpressionValues.make(variables: project, computed: computed)
     }
 
     /// Today's date in China Standard Time.

@@ -21,6 +21,11 @@ public protocol StageKind: Sendable {
     /// Checks the `"parameters"` of a stage node; each problem carries a path relative to the parameters.
     func validate(parameters: JSONValue) -> [ParameterProblem]
 
+    /// Checks the parameters knowing the names expressions may use (`project.amount`…), for kinds whose
+    /// parameters hold expressions (compile them with `Expression.compile(_:symbols:)`). By default this calls
+    /// `validate(parameters:)`.
+    func validate(parameters: JSONValue, symbols: SymbolTable) -> [ParameterProblem]
+
     /// The outcomes this stage can complete with, given valid parameters. The definition must route each one.
     func outcomes(for parameters: JSONValue) -> [String]
 
@@ -41,6 +46,10 @@ public protocol StageKind: Sendable {
 }
 
 extension StageKind {
+    public func validate(parameters: JSONValue, symbols: SymbolTable) -> [ParameterProblem] {
+        validate(parameters: parameters)
+    }
+
     public func timerFired(_ timer: FiredTimer, in context: StageContext) -> [StageAction] { [] }
 
     public func cancelled(_ context: StageContext, reason: CancellationReason) -> [StageAction] { [] }
