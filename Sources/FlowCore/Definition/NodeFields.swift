@@ -86,7 +86,8 @@ struct NodeFields {
                 complete = false
             }
         }
-        for outcome in offered ?? [] where !routes.contains(where: { $0.outcome == outcome }) {
+        let written = Set((object.element.members ?? []).map(\.key))
+        for outcome in offered ?? [] where !written.contains(outcome) {
             sink.report(.unroutedOutcome,
                         "outcome \"\(outcome)\" of stage kind \"\(kind ?? "")\" has no route; add \"\(outcome)\": "
                             + "\"<node id>\" to \"outcomes\"",
