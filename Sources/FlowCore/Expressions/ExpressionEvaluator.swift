@@ -26,8 +26,10 @@ struct ExpressionEvaluator {
             return .bool(!(try boolean(operand)))
         case .unary(.negate, let operand, _):
             return .decimal(-(try decimal(operand)))
-        case .binary(let binary, let left, let right, let operatorSpan):
-            return try value(of: binary, left, right, operatorSpan: operatorSpan)
+        case .comparison(let binary, let left, let right, let operatorSpan):
+            return try value(ofComparison: binary, left, right, operatorSpan: operatorSpan)
+        case .chain(let first, let links):
+            return try value(ofChain: first, links)
         }
     }
 
@@ -41,17 +43,28 @@ struct ExpressionEvaluator {
         return value
     }
 
+    /// Folds a chain from the left; `and` stops at the first false operand, `or` at the first true one.
+    private func value(ofChain first: ExpressionNode, _ links: [ExpressionNode.Link]) throws(ExpressionError) -> Value {
+        guard let level = links.first?.binary, level.isLogical else {
+            var result = try decimal(first)
+            for link in links {
+                result = try arithmetic(link.binary, result, try decimal(link.operand), operatorSpan: link.operatorSpan)
+            }
+            return .decimal(result)
+        }
+        let decisive = level == .or
+        if try boolean(first) == decisive { return .bool(decisive) }
+        for link in links where try boolean(link.operand) == decisive {
+            return .bool(decisive)
+        }
+        return .bool(!decisive)
+    }
+
     private func value(
-        of binary: ExpressionNode.BinaryOperator, _ left: ExpressionNode, _ right: ExpressionNode,
+        ofComparison binary: ExpressionNode.BinaryOperator, _ left: ExpressionNode, _ right: ExpressionNode,
         operatorSpan: ExpressionSpan
     ) throws(ExpressionError) -> Value {
         switch binary {
-        case .or:
-            if try boolean(left) { return .bool(true) }
-            return .bool(try boolean(right))
-        case .and:
-            guard try boolean(left) else { return .bool(false) }
-            return .bool(try boolean(right))
         case .equal:
             return .bool(try value(of: left) == (try value(of: right)))
         case .notEqual:
@@ -70,8 +83,8 @@ struct ExpressionEvaluator {
                 throw ExpressionError("\"\(binary.rawValue)\" needs a list on the right", at: right.span)
             }
             return .bool(haystack.contains(needle) == (binary == .in))
-        case .add, .subtract, .multiply, .divide:
-            return .decimal(try arithmetic(binary, try decimal(left), try decimal(right), operatorSpan: operatorSpan))
+        case .add, .subtract, .multiply, .divide, .and, .or:
+            throw ExpressionError("\"\(binary.rawValue)\" is not a comparison", at: operatorSpan)
         }
     }
 

@@ -11,8 +11,18 @@ indirect enum ExpressionNode: Sendable {
     case path(String, ExpressionSpan)
     /// A prefix operator; the span is the operator's.
     case unary(UnaryOperator, ExpressionNode, operatorSpan: ExpressionSpan)
-    /// An infix operator; the span is the operator's (for `not in`, both words).
-    case binary(BinaryOperator, ExpressionNode, ExpressionNode, operatorSpan: ExpressionSpan)
+    /// A comparison or membership test (they do not chain); the span is the operator's (for `not in`, both words).
+    case comparison(BinaryOperator, ExpressionNode, ExpressionNode, operatorSpan: ExpressionSpan)
+    /// Left-associative operators of one precedence level, `a + b - c` or `a and b and c`, kept flat so that
+    /// a long condition does not make a deep tree (checking and evaluation iterate over the links).
+    case chain(ExpressionNode, [Link])
+
+    /// One operator and its right operand in a chain.
+    struct Link: Sendable {
+        let binary: BinaryOperator
+        let operand: ExpressionNode
+        let operatorSpan: ExpressionSpan
+    }
 
     enum UnaryOperator: String, Sendable {
         case negate = "-"
@@ -40,8 +50,10 @@ indirect enum ExpressionNode: Sendable {
             return span
         case .unary(_, let operand, let operatorSpan):
             return operatorSpan.through(operand.span)
-        case .binary(_, let left, let right, _):
+        case .comparison(_, let left, let right, _):
             return left.span.through(right.span)
+        case .chain(let first, let links):
+            return links.last.map { first.span.through($0.operand.span) } ?? first.span
         }
     }
 
@@ -56,8 +68,10 @@ indirect enum ExpressionNode: Sendable {
             return elements.reduce(into: Set<String>()) { $0.formUnion($1.paths) }
         case .unary(_, let operand, _):
             return operand.paths
-        case .binary(_, let left, let right, _):
+        case .comparison(_, let left, let right, _):
             return left.paths.union(right.paths)
+        case .chain(let first, let links):
+            return links.reduce(into: first.paths) { $0.formUnion($1.operand.paths) }
         }
     }
 }

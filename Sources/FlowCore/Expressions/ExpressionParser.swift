@@ -60,23 +60,23 @@ struct ExpressionParser {
     // MARK: - Logical operators
 
     private mutating func parseOr() throws(ExpressionError) -> ExpressionNode {
-        var left = try parseAnd()
+        let first = try parseAnd()
+        var links: [ExpressionNode.Link] = []
         while current.isKeyword(.or) {
             let operatorToken = advance()
-            let right = try parseAnd()
-            left = .binary(.or, left, right, operatorSpan: operatorToken.span)
+            links.append(.init(binary: .or, operand: try parseAnd(), operatorSpan: operatorToken.span))
         }
-        return left
+        return links.isEmpty ? first : .chain(first, links)
     }
 
     private mutating func parseAnd() throws(ExpressionError) -> ExpressionNode {
-        var left = try parseNot()
+        let first = try parseNot()
+        var links: [ExpressionNode.Link] = []
         while current.isKeyword(.and) {
             let operatorToken = advance()
-            let right = try parseNot()
-            left = .binary(.and, left, right, operatorSpan: operatorToken.span)
+            links.append(.init(binary: .and, operand: try parseNot(), operatorSpan: operatorToken.span))
         }
-        return left
+        return links.isEmpty ? first : .chain(first, links)
     }
 
     private mutating func parseNot() throws(ExpressionError) -> ExpressionNode {
@@ -98,7 +98,7 @@ struct ExpressionParser {
             throw ExpressionError(
                 "comparisons cannot be chained; join them with \"and\", e.g. \"a < b and b < c\"", at: chainedSpan)
         }
-        return .binary(comparison, left, right, operatorSpan: operatorSpan)
+        return .comparison(comparison, left, right, operatorSpan: operatorSpan)
     }
 
     /// Consumes a comparison operator (`not in` is two tokens) if one comes next.
@@ -123,25 +123,25 @@ struct ExpressionParser {
     // MARK: - Arithmetic
 
     private mutating func parseSum() throws(ExpressionError) -> ExpressionNode {
-        var left = try parseProduct()
+        let first = try parseProduct()
+        var links: [ExpressionNode.Link] = []
         while current.isSymbol(.plus) || current.isSymbol(.minus) {
             let operatorToken = advance()
-            let right = try parseProduct()
-            left = .binary(operatorToken.isSymbol(.plus) ? .add : .subtract, left, right,
-                           operatorSpan: operatorToken.span)
+            let binary: ExpressionNode.BinaryOperator = operatorToken.isSymbol(.plus) ? .add : .subtract
+            links.append(.init(binary: binary, operand: try parseProduct(), operatorSpan: operatorToken.span))
         }
-        return left
+        return links.isEmpty ? first : .chain(first, links)
     }
 
     private mutating func parseProduct() throws(ExpressionError) -> ExpressionNode {
-        var left = try parseUnary()
+        let first = try parseUnary()
+        var links: [ExpressionNode.Link] = []
         while current.isSymbol(.star) || current.isSymbol(.slash) {
             let operatorToken = advance()
-            let right = try parseUnary()
-            left = .binary(operatorToken.isSymbol(.star) ? .multiply : .divide, left, right,
-                           operatorSpan: operatorToken.span)
+            let binary: ExpressionNode.BinaryOperator = operatorToken.isSymbol(.star) ? .multiply : .divide
+            links.append(.init(binary: binary, operand: try parseUnary(), operatorSpan: operatorToken.span))
         }
-        return left
+        return links.isEmpty ? first : .chain(first, links)
     }
 
     private mutating func parseUnary() throws(ExpressionError) -> ExpressionNode {

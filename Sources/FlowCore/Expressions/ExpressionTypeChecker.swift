@@ -27,8 +27,10 @@ struct ExpressionTypeChecker {
                     at: operand.span)
             }
             return expected
-        case .binary(let binary, let left, let right, let operatorSpan):
-            return try type(of: binary, left, right, operatorSpan: operatorSpan)
+        case .comparison(let binary, let left, let right, let operatorSpan):
+            return try type(ofComparison: binary, left, right, operatorSpan: operatorSpan)
+        case .chain(let first, let links):
+            return try type(ofChain: first, links)
         }
     }
 
@@ -61,23 +63,33 @@ struct ExpressionTypeChecker {
 
     // MARK: - Binary operators
 
+    /// `a and b and c`, `a + b - c`: every operand must be a boolean (logical) or a decimal (arithmetic).
+    private func type(ofChain first: ExpressionNode, _ links: [ExpressionNode.Link]) throws(ExpressionError) -> ValueType {
+        let logical = links.first?.binary.isLogical ?? false
+        let expected: ValueType = logical ? .bool : .decimal
+        let firstType = try type(of: first)
+        for (index, link) in links.enumerated() {
+            var operands = [("right", link.operand)]
+            if index == 0 { operands.insert(("left", first), at: 0) }
+            for (side, operand) in operands {
+                let found = side == "left" ? firstType : try type(of: operand)
+                guard found == expected else {
+                    throw ExpressionError(
+                        "\"\(link.binary.rawValue)\" needs \(expected) operands, found \(Self.name(of: found)) on the "
+                            + side, at: operand.span)
+                }
+            }
+        }
+        return expected
+    }
+
     private func type(
-        of binary: ExpressionNode.BinaryOperator, _ left: ExpressionNode, _ right: ExpressionNode,
+        ofComparison binary: ExpressionNode.BinaryOperator, _ left: ExpressionNode, _ right: ExpressionNode,
         operatorSpan: ExpressionSpan
     ) throws(ExpressionError) -> ValueType {
         let leftType = try type(of: left)
         let rightType = try type(of: right)
         let symbol = binary.rawValue
-        if binary.isLogical || binary.isArithmetic {
-            let expected: ValueType = binary.isLogical ? .bool : .decimal
-            let plural = binary.isLogical ? "boolean" : "decimal"
-            for (side, node, found) in [("left", left, leftType), ("right", right, rightType)] where found != expected {
-                throw ExpressionError(
-                    "\"\(symbol)\" needs \(plural) operands, found \(Self.name(of: found)) on the \(side)",
-                    at: node.span)
-            }
-            return expected
-        }
         if binary.isMembership {
             try checkMembership(symbol, left, leftType, right, rightType)
             return .bool
