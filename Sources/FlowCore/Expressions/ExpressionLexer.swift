@@ -176,7 +176,7 @@ struct ExpressionLexer {
             throw ExpressionError("\"\(single)\" is not an operator; write \(replacement)", at: span)
         }
         if let ascii = Self.fullWidth[single] {
-            throw ExpressionError("\"\(single)\" is a full-width character; write the ASCII \"\(ascii)\"", at: span)
+            throw ExpressionError("\"\(single)\" is a full-width character; write the ASCII \(ascii) instead", at: span)
         }
         if first == "'" {
             throw ExpressionError("strings are written in double quotes: \"...\", not '...'", at: span)
