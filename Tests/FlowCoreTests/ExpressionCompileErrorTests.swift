@@ -61,7 +61,8 @@ func expectCompileError(
     }
 
     @Test func stringLiteralOutsideEnumIsRejectedWithItsValues() {
-        let message = "\"新建项目\" is not a value of project.category; expected one of \"新建\", \"升级改造\", \"运维\""
+        let message =
+            "\"新建项目\" is not a value of project.category; expected one of \"新建\", \"升级改造\", \"运维\""
         expectCompileError("project.category == \"新建项目\"", message, offset: 20, length: 6)
         expectCompileError("\"新建项目\" != project.category", message, offset: 0, length: 6)
     }
@@ -195,8 +196,8 @@ func expectCompileError(
     }
 
     @Test func fullWidthPunctuationNamesTheAsciiCharacter() {
-        expectCompileError("project.category == “新建”", "\"“\" is a full-width character; write the ASCII \" instead",
-                           offset: 20, length: 1)
+        expectCompileError("project.category == “新建”",
+                           "\"“\" is a full-width character; write the ASCII \" instead", offset: 20, length: 1)
         expectCompileError("（1 + 2）", "\"（\" is a full-width character; write the ASCII ( instead",
                            offset: 0, length: 1)
     }

@@ -39,7 +39,8 @@ func evaluationError(_ source: String, _ values: [String: Value] = projectValues
     }
 
     @Test func enumValueOutsideItsValuesIsRejected() {
-        #expect(evaluationError("project.category == \"新建\"", ["project.category": .string("扩建")]) == ExpressionError(
+        let values: [String: Value] = ["project.category": .string("扩建")]
+        #expect(evaluationError("project.category == \"新建\"", values) == ExpressionError(
             message: "project.category has the value \"扩建\", which is not one of \"新建\", \"升级改造\", \"运维\"",
             offset: 0, length: 16))
     }

@@ -64,23 +64,29 @@ struct ExpressionTypeChecker {
     // MARK: - Binary operators
 
     /// `a and b and c`, `a + b - c`: every operand must be a boolean (logical) or a decimal (arithmetic).
-    private func type(ofChain first: ExpressionNode, _ links: [ExpressionNode.Link]) throws(ExpressionError) -> ValueType {
-        let logical = links.first?.binary.isLogical ?? false
-        let expected: ValueType = logical ? .bool : .decimal
-        let firstType = try type(of: first)
-        for (index, link) in links.enumerated() {
-            var operands = [("right", link.operand)]
-            if index == 0 { operands.insert(("left", first), at: 0) }
-            for (side, operand) in operands {
-                let found = side == "left" ? firstType : try type(of: operand)
-                guard found == expected else {
-                    throw ExpressionError(
-                        "\"\(link.binary.rawValue)\" needs \(expected) operands, found \(Self.name(of: found)) on the "
-                            + side, at: operand.span)
-                }
-            }
+    private func type(
+        ofChain first: ExpressionNode, _ links: [ExpressionNode.Link]
+    ) throws(ExpressionError) -> ValueType {
+        guard let firstLink = links.first else { return try type(of: first) }
+        let expected: ValueType = firstLink.binary.isLogical ? .bool : .decimal
+        try expect(expected, of: first, operator: firstLink.binary, side: "left")
+        for link in links {
+            try expect(expected, of: link.operand, operator: link.binary, side: "right")
         }
         return expected
+    }
+
+    /// Checks that an operand of `binary` has the `expected` type.
+    private func expect(
+        _ expected: ValueType, of operand: ExpressionNode, operator binary: ExpressionNode.BinaryOperator,
+        side: String
+    ) throws(ExpressionError) {
+        let found = try type(of: operand)
+        guard found == expected else {
+            throw ExpressionError(
+                "\"\(binary.rawValue)\" needs \(expected) operands, found \(Self.name(of: found)) on the \(side)",
+                at: operand.span)
+        }
     }
 
     private func type(
