@@ -49,6 +49,23 @@ func date(_ iso: String) -> Value {
         #expect(rule.source == "project.amount >= 500")
     }
 
+    @Test func regulationExamplesFromTheDocsCompileAsConditions() throws {
+        let examples: [(String, Bool)] = [
+            ("project.amount >= 500", true),
+            ("project.category in [\"新建\", \"升级改造\"]", true),
+            ("project.category == \"运维\"", false),
+            ("project.secret", false),
+            ("project.amount < 100 and project.category == \"运维\" and not project.secret", false),
+            ("project.receivedOn > date(\"2024-10-07\")", true),
+            ("(project.amount - project.budget) / project.budget > 0.1", false),
+        ]
+        for (source, expected) in examples {
+            let rule = try Expression.compile(source, symbols: projectSymbols)
+            #expect(rule.resultType == .bool, "\(source)")
+            #expect(try rule.evaluate(projectValues) == .bool(expected), "\(source)")
+        }
+    }
+
     @Test func literalsEvaluateToTheirValues() throws {
         #expect(try evaluate("500") == .decimal(500))
         #expect(try evaluate("12.5") == decimal("12.5"))
