@@ -1,0 +1,209 @@
+import Foundation
+import Synchronization
+
+/// Runs projects against a store: deploys definitions, starts projects, applies commands and fires due timers.
+///
+/// It is the one place where the engine, a store and a clock meet. Each accepted command is one commit; a
+/// refused command commits nothing. Commands are serialised, so a decision and a timer firing on one project
+/// never interleave.
+public final class WorkflowService: Sendable {
+    /// The stage kinds definitions may use.
+    public let registry: StageRegistry
+    /// The working calendars by id.
+    public let calendars: [String: any WorkingCalendar]
+    public let store: any ProjectStore
+    public let clock: any WorkflowClock
+
+    private let definitions = Mutex<[String: [Int: WorkflowDefinition]]>([:])
+    private let commandLock = Mutex(())
+
+    /// A service over `store`, loading every definition deployed there.
+    public init(registry: StageRegistry, calendars: [String: any WorkingCalendar], store: any ProjectStore,
+                clock: any WorkflowClock) throws(ServiceError) {
+        self.registry = registry
+        self.calendars = calendars
+        self.store = store
+        self.clock = clock
+        let records: [DefinitionRecord]
+        do {
+            records = try store.definitionRecords()
+        } catch {
+            throw .store(error)
+        }
+        for record in records {
+            let definition = try load(record.source, file: "\(record.id)@\(record.version)")
+            definitions.withLock { $0[definition.id, default: [:]][definition.version] = definition }
+        }
+    }
+
+    private var loader: DefinitionLoader {
+        DefinitionLoader(registry: registry, knownCalendars: Set(calendars.keys))
+    }
+
+    private func load(_ source: String, file: String) throws(ServiceError) -> WorkflowDefinition {
+        do {
+            return try loader.load(source, file: file)
+        } catch {
+            throw .invalidDefinition(error)
+        }
+    }
+
+    // MARK: Definitions
+
+    /// Validates and deploys a definition. Projects already running keep the version they started on.
+    @discardableResult
+    public func deploy(source: String, file: String) throws(ServiceError) -> WorkflowDefinition {
+        let definition = try load(source, file: file)
+        do {
+            try store.deploy(DefinitionRecord(id: definition.id, version: definition.version, source: source,
+                                              deployedAt: clock.now()))
+        } catch {
+            throw .store(error)
+        }
+        definitions.withLock { $0[definition.id, default: [:]][definition.version] = definition }
+        return definition
+    }
+
+    /// The definition `id` at `version`, or its latest version when `version` is `nil`.
+    public func definition(_ id: String, version: Int? = nil) -> WorkflowDefinition? {
+        definitions.withLock { all in
+            guard let versions = all[id] else { return nil }
+            if let version { return versions[version] }
+            return versions.keys.max().flatMap { versions[$0] }
+        }
+    }
+
+    /// Every deployed definition, by id then version.
+    public var deployedDefinitions: [WorkflowDefinition] {
+        definitions.withLock { all in
+            all.keys.sorted().flatMap { id in all[id, default: [:]].keys.sorted().compactMap { all[id]?[$0] } }
+        }
+    }
+
+    private func engine(for definition: WorkflowDefinition) throws(ServiceError) -> WorkflowEngine {
+        guard let calendar = calendars[definition.calendar] else { throw .unknownCalendar(definition.calendar) }
+        return WorkflowEngine(definition: definition, registry: registry, calendar: calendar)
+    }
+
+    private func engine(for state: InstanceState) throws(ServiceError) -> WorkflowEngine {
+        guard let definition = definition(state.definitionID, version: state.definitionVersion) else {
+            throw .unknownWorkflow(id: state.definitionID, version: state.definitionVersion)
+        }
+        return try engine(for: definition)
+    }
+
+    // MARK: Projects
+
+    /// Starts a project on the latest (or the given) version of a workflow.
+    public func start(projectID: String, workflow: String, version: Int? = nil, variables: [String: JSONValue],
+                      actor: Actor) throws(ServiceError) -> Step {
+        guard let definition = definition(workflow, version: version) else {
+            throw .unknownWorkflow(id: workflow, version: version)
+        }
+        let engine = try engine(for: definition)
+        return try serialized { () throws(ServiceError) -> Step in
+            let step: Step
+            do throws(EngineError) {
+                step = try engine.start(projectID: projectID, variables: variables, actor: actor, at: clock.now())
+            } catch {
+                throw .engine(error)
+            }
+            do throws(StoreError) {
+                try store.insert(project: step.state, entries: step.entries)
+            } catch {
+                throw .store(error)
+            }
+            return step
+        }
+    }
+
+    /// Applies a command to a project and commits the step.
+    @discardableResult
+    public func perform(_ command: Command, on projectID: String) throws(ServiceError) -> Step {
+        try serialized { () throws(ServiceError) -> Step in
+            let state = try currentState(of: projectID)
+            let engine = try engine(for: state)
+            let step: Step
+            do throws(EngineError) {
+                step = try engine.handle(command, state: state, at: clock.now())
+            } catch {
+                throw .engine(error)
+            }
+            do throws(StoreError) {
+                try store.commit(project: projectID, expectedSequence: state.lastSequence, state: step.state,
+                                 entries: step.entries)
+            } catch {
+                throw .store(error)
+            }
+            return step
+        }
+    }
+
+    /// Fires every timer due by the clock's current time, earliest first, each in its own commit. Returns them.
+    @discardableResult
+    public func fireDueTimers(limit: Int = 1000) throws(ServiceError) -> [ScheduledTimer] {
+        let due: [ScheduledTimer]
+        do {
+            due = try store.dueTimers(through: clock.now(), limit: limit)
+        } catch {
+            throw .store(error)
+        }
+        var fired: [ScheduledTimer] = []
+        for timer in due {
+            // A timer cancelled by an earlier firing in this batch is no longer pending: skip it.
+            guard let state = try currentStateIfAny(of: timer.projectID), state.isRunning,
+                  state.timers[timer.timerID] != nil
+            else { continue }
+            try perform(.fireTimer(timer.timerID), on: timer.projectID)
+            fired.append(timer)
+        }
+        return fired
+    }
+
+    /// A project's current state.
+    public func currentState(of projectID: String) throws(ServiceError) -> InstanceState {
+        guard let state = try currentStateIfAny(of: projectID) else { throw .store(.unknownProject(projectID)) }
+        return state
+    }
+
+    private func currentStateIfAny(of projectID: String) throws(ServiceError) -> InstanceState? {
+        do {
+            return try store.state(of: projectID)
+        } catch {
+            throw .store(error)
+        }
+    }
+
+    /// A project's history.
+    public func history(of projectID: String) throws(ServiceError) -> [HistoryEntry] {
+        do {
+            return try store.history(of: projectID)
+        } catch {
+            throw .store(error)
+        }
+    }
+
+    private func serialized<T>(_ body: () throws(ServiceError) -> T) throws(ServiceError) -> T {
+        try commandLock.withLock { (_: inout Void) throws(ServiceError) -> T in try body() }
+    }
+}
+
+/// Why the service refused a request.
+public enum ServiceError: Error, Sendable, CustomStringConvertible {
+    case invalidDefinition(DefinitionError)
+    case engine(EngineError)
+    case store(StoreError)
+    case unknownWorkflow(id: String, version: Int?)
+    case unknownCalendar(String)
+
+    public var description: String {
+        switch self {
+        case .invalidDefinition(let error): return error.description
+        case .engine(let error): return error.description
+        case .store(let error): return error.description
+        case .unknownWorkflow(let id, let version):
+            return "there is no deployed workflow \"\(id)\"" + (version.map { " version \($0)" } ?? "")
+        case .unknownCalendar(let id): return "there is no working calendar \"\(id)\""
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Where projects, their histories, their pending timers and the deployed definitions live.
+///
+/// The engine never touches a store: `WorkflowService` loads a project's state, lets the engine compute a step,
+/// and commits the step here. A commit is all or nothing: the history entries, the new state and the pending
+/// timers it implies are stored together, and only if the project's last sequence is still the one the step was
+/// computed from (optimistic concurrency), so two concurrent commands can never both apply to one state.
+public protocol ProjectStore: Sendable {
+    /// Stores a deployed definition's source. Deploying an id and version that exist is an error.
+    func deploy(_ record: DefinitionRecord) throws(StoreError)
+
+    /// Every deployed definition, ordered by id then version.
+    func definitionRecords() throws(StoreError) -> [DefinitionRecord]
+
+    /// Stores a new project with its first entries.
+    func insert(project state: InstanceState, entries: [HistoryEntry]) throws(StoreError)
+
+    /// Appends a step to a project whose last sequence is `expectedSequence`.
+    func commit(project id: String, expectedSequence: Int, state: InstanceState, entries: [HistoryEntry])
+        throws(StoreError)
+
+    /// A project's current state, or `nil` if there is no such project.
+    func state(of id: String) throws(StoreError) -> InstanceState?
+
+    /// A project's whole history in sequence order (empty if there is no such project).
+    func history(of id: String) throws(StoreError) -> [HistoryEntry]
+
+    /// The ids of every project, sorted.
+    func projectIDs() throws(StoreError) -> [String]
+
+    /// Pending timers due at or before `instant`, earliest first (then by project id and timer id), at most `limit`.
+    func dueTimers(through instant: Date, limit: Int) throws(StoreError) -> [ScheduledTimer]
+
+    /// The earliest pending timer of any project, if any.
+    func nextTimer() throws(StoreError) -> ScheduledTimer?
+}
+
+/// A deployed definition: its source text as deployed, so it can be reloaded exactly.
+public struct DefinitionRecord: Hashable, Sendable, Codable {
+    public let id: String
+    public let version: Int
+    /// The JSON text.
+    public let source: String
+    public let deployedAt: Date
+
+    public init(id: String, version: Int, source: String, deployedAt: Date) {
+        self.id = id
+        self.version = version
+        self.source = source
+        self.deployedAt = deployedAt
+    }
+}
+
+/// A pending timer of some project, as the timer service sees it.
+public struct ScheduledTimer: Hashable, Sendable, Comparable {
+    public let projectID: String
+    public let timerID: Int
+    public let fireAt: Date
+
+    public init(projectID: String, timerID: Int, fireAt: Date) {
+        self.projectID = projectID
+        self.timerID = timerID
+        self.fireAt = fireAt
+    }
+
+    public static func < (lhs: ScheduledTimer, rhs: ScheduledTimer) -> Bool {
+        (lhs.fireAt, lhs.projectID, lhs.timerID) < (rhs.fireAt, rhs.projectID, rhs.timerID)
+    }
+}
+
+/// A store operation that failed; nothing was written.
+public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The project changed since the step was computed (another command committed first).
+    case conflict(project: String, expected: Int, found: Int)
+    /// A project with this id exists already.
+    case duplicateProject(String)
+    /// There is no project with this id.
+    case unknownProject(String)
+    /// This id and version of a definition is deployed already.
+    case duplicateDefinition(id: String, version: Int)
+    /// The storage itself failed (I/O, corruption, a full disk); the message says which and where.
+    case failure(String)
+
+    public var description: String {
+        switch self {
+        case .conflict(let project, let expected, let found):
+            return "project \"\(project)\" changed meanwhile (expected history entry \(expected), found \(found)); "
+                + "reload it and try again"
+        case .duplicateProject(let id):
+            return "a project with id \"\(id)\" exists already"
+        case .unknownProject(let id):
+            return "there is no project \"\(id)\""
+        case .duplicateDefinition(let id, let version):
+            return "definition \"\(id)\" version \(version) is deployed already; deploy it with a higher version"
+        case .failure(let message):
+            return message
+        }
+    }
+}
