@@ -15,7 +15,7 @@ public struct Node: Sendable {
     public var successors: [String] {
         switch kind {
         case .stage(let stage):
-            return stage.outcomes.map(\.target) + stage.deadlines.compactMap(\.target)
+            return stage.outcomes.map(\.target) + stage.deadlines.compactMap(\.target) + stage.returnTo
         case .exclusive(let gateway):
             return gateway.branches.map(\.target) + (gateway.defaultTarget.map { [$0] } ?? [])
         case .parallel(let split):
@@ -68,6 +68,8 @@ public struct StageNode: Sendable {
     public let outcomes: [OutcomeRoute]
     /// Boundary timers on the stage.
     public let deadlines: [Deadline]
+    /// The earlier nodes a task's assignee may return the project to (退回), besides the routed outcomes.
+    public let returnTo: [String]
 
     /// The node an outcome leads to, if the outcome is routed.
     public func target(of outcome: String) -> String? {

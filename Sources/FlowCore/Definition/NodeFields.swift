@@ -35,7 +35,7 @@ struct NodeFields {
     }
 
     func stage() -> NodeKind? {
-        allow(["stage", "parameters", "outcomes", "deadlines"])
+        allow(["stage", "parameters", "outcomes", "deadlines", "returnTo"])
         let kindName = reader.string("stage", required: true)
         let parametersElement = reader.element("parameters", required: false)
         let parameters = parametersElement?.value ?? .object([])
@@ -62,8 +62,14 @@ struct NodeFields {
         }
         let outcomes = readOutcomes(offered: offered, kind: kindName)
         let deadlines = readDeadlines()
-        guard let kindName, stageKind != nil, let outcomes, let deadlines else { return nil }
-        return .stage(StageNode(stageKind: kindName, parameters: parameters, outcomes: outcomes, deadlines: deadlines))
+        let returnElements = reader.array("returnTo", required: false) ?? []
+        let returnTo = returnElements.enumerated().compactMap { index, element in
+            reference(element, path: path.appending("returnTo").appending(index))
+        }
+        guard let kindName, stageKind != nil, let outcomes, let deadlines, returnTo.count == returnElements.count
+        else { return nil }
+        return .stage(StageNode(stageKind: kindName, parameters: parameters, outcomes: outcomes, deadlines: deadlines,
+                                returnTo: returnTo))
     }
 
     private func readOutcomes(offered: [String]?, kind: String?) -> [OutcomeRoute]? {

@@ -17,6 +17,16 @@ public enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
     case notAssignee(task: Int, actor: String, assignee: Assignee)
     /// The outcome is not one the task offers.
     case outcomeNotOffered(task: Int, outcome: String, offered: [String])
+    /// A delegated task is decided by whoever delegated it, after the delegate hands it back.
+    case delegated(task: Int, by: Assignee)
+    /// The task was not delegated, so it cannot be handed back.
+    case notDelegated(task: Int)
+    /// The task waits for the opinions of reviewers added before it (前加签).
+    case awaitingAddedReviewers(task: Int, consultations: [Int])
+    /// The stage node does not allow returning to that node.
+    case returnNotAllowed(task: Int, node: String, allowed: [String])
+    /// The operation does not apply to an added reviewer's task.
+    case consultationTask(task: Int, operation: String)
     /// The stage refused the decision or the entry.
     case refused(node: String, reason: String)
     /// No pending timer has this id.
@@ -51,6 +61,20 @@ public enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
         case .outcomeNotOffered(let task, let outcome, let offered):
             return "task \(task) has no outcome \"\(outcome)\"; choose one of "
                 + offered.map { "\"\($0)\"" }.joined(separator: ", ")
+        case .delegated(let task, let by):
+            return "task \(task) is delegated by \(by); hand it back with your opinion so that they decide it"
+        case .notDelegated(let task):
+            return "task \(task) is not delegated, so there is nothing to hand back"
+        case .awaitingAddedReviewers(let task, let consultations):
+            return "task \(task) waits for the opinion of the added reviewer(s) in task(s) "
+                + consultations.map(String.init).joined(separator: ", ")
+        case .returnNotAllowed(let task, let node, let allowed):
+            return allowed.isEmpty
+                ? "task \(task) cannot be returned: its stage allows no return (\"returnTo\" is empty)"
+                : "task \(task) cannot be returned to \"\(node)\"; its stage allows "
+                    + allowed.map { "\"\($0)\"" }.joined(separator: ", ")
+        case .consultationTask(let task, let operation):
+            return "task \(task) asks an added reviewer's opinion; it cannot be \(operation)"
         case .refused(let node, let reason):
             return "stage \"\(node)\" refused: \(reason)"
         case .timerNotFound(let timer):

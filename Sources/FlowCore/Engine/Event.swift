@@ -29,6 +29,18 @@ public enum Event: Hashable, Sendable, Codable {
     case taskOpened(HumanTask)
     /// A task was decided.
     case taskDecided(task: Int, actor: Actor, outcome: String, comment: String?, data: JSONValue)
+    /// A task was transferred to another assignee (转办).
+    case taskTransferred(task: Int, from: Assignee, to: Assignee, comment: String?)
+    /// A task was delegated (委派): the delegate works on it and hands it back.
+    case taskDelegated(task: Int, from: Assignee, to: Assignee, comment: String?)
+    /// A delegate handed a task back to whoever delegated it, with an opinion.
+    case taskHandedBack(task: Int, to: Assignee, comment: String?)
+    /// A reviewer was added to a task (加签): `consultation` is the added reviewer's task.
+    case reviewerAdded(task: Int, consultation: Int, blocking: Bool, comment: String?)
+    /// A task's assignee returned the project to an earlier node (退回).
+    case taskReturned(task: Int, to: String, comment: String?)
+    /// Someone urged a task's assignee (催办).
+    case taskUrged(task: Int, comment: String?)
     /// A task was closed without a decision.
     case taskClosed(task: Int, reason: String)
     /// A timer was scheduled.

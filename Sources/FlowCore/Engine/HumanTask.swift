@@ -26,11 +26,21 @@ public struct HumanTask: Hashable, Sendable, Codable {
     /// The date it is due, if the stage gave a period.
     public let due: DueDate?
     public var status: Status
+    /// Who delegated the task (委派) and gets it back when the delegate hands it back; `nil` if not delegated.
+    public var delegatedBy: Assignee?
+    /// For a task opened by adding a reviewer (加签): the task whose assignee asked for the opinion.
+    public let consultationOf: Int?
+    /// For an added reviewer's task: whether the original task waits for this opinion (前加签) or not (并加签).
+    public let blocking: Bool
 
     public init(
         id: Int, activationID: Int, nodeID: String, key: String, title: String, assignee: Assignee,
-        outcomes: [String], openedAt: Date, due: DueDate?, status: Status = .open
+        outcomes: [String], openedAt: Date, due: DueDate?, status: Status = .open, delegatedBy: Assignee? = nil,
+        consultationOf: Int? = nil, blocking: Bool = false
     ) {
+        self.delegatedBy = delegatedBy
+        self.consultationOf = consultationOf
+        self.blocking = blocking
         self.id = id
         self.activationID = activationID
         self.nodeID = nodeID

@@ -41,6 +41,16 @@ extension InstanceState {
             tasks[task.id] = task
         case .taskDecided(let task, _, _, _, _):
             tasks[task]?.status = .decided
+        case .taskTransferred(let task, _, let to, _):
+            tasks[task]?.assignee = to
+        case .taskDelegated(let task, let from, let to, _):
+            tasks[task]?.delegatedBy = from
+            tasks[task]?.assignee = to
+        case .taskHandedBack(let task, let to, _):
+            tasks[task]?.assignee = to
+            tasks[task]?.delegatedBy = nil
+        case .reviewerAdded, .taskReturned, .taskUrged:
+            break
         case .taskClosed(let task, _):
             tasks[task]?.status = .closed
         case .timerScheduled(let timer):

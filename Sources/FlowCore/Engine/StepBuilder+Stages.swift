@@ -61,15 +61,16 @@ extension StepBuilder {
 
     /// An actor decides an open task.
     mutating func decide(task taskID: Int, outcome: String, comment: String?, data: JSONValue) throws(EngineError) {
-        guard let task = state.tasks[taskID] else { throw .taskNotFound(taskID) }
-        guard task.status == .open else { throw .taskNotOpen(task: taskID, status: task.status) }
-        guard task.assignee.includes(actor) else {
-            throw .notAssignee(task: taskID, actor: actor.id, assignee: task.assignee)
-        }
+        let task = try openTask(taskID, assignedToActor: true)
+        if let delegator = task.delegatedBy { throw .delegated(task: taskID, by: delegator) }
+        let waitingFor = state.openTasks.filter { $0.consultationOf == taskID && $0.blocking }.map(\.id)
+        guard waitingFor.isEmpty else { throw .awaitingAddedReviewers(task: taskID, consultations: waitingFor) }
         guard task.outcomes.contains(outcome) else {
             throw .outcomeNotOffered(task: taskID, outcome: outcome, offered: task.outcomes)
         }
         emit(.taskDecided(task: taskID, actor: actor, outcome: outcome, comment: comment, data: data))
+        // An added reviewer's opinion is recorded; the stage hears only decisions on its own tasks.
+        guard task.consultationOf == nil else { return }
         guard let activation = state.activations[task.activationID] else {
             preconditionFailure("open task \(taskID) belongs to activation \(task.activationID), which is not running")
         }

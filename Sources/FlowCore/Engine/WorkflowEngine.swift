@@ -67,6 +67,30 @@ public struct WorkflowEngine: Sendable {
             var builder = StepBuilder(engine: self, state: state, now: now, actor: actor)
             builder.withdraw(comment: comment)
             return builder.step
+        case .transfer(let task, let actor, let assignee, let comment):
+            var builder = StepBuilder(engine: self, state: state, now: now, actor: actor)
+            try builder.transfer(task: task, to: assignee, comment: comment)
+            return builder.step
+        case .delegate(let task, let actor, let assignee, let comment):
+            var builder = StepBuilder(engine: self, state: state, now: now, actor: actor)
+            try builder.delegate(task: task, to: assignee, comment: comment)
+            return builder.step
+        case .handBack(let task, let actor, let comment):
+            var builder = StepBuilder(engine: self, state: state, now: now, actor: actor)
+            try builder.handBack(task: task, comment: comment)
+            return builder.step
+        case .addReviewer(let task, let actor, let reviewer, let blocking, let comment):
+            var builder = StepBuilder(engine: self, state: state, now: now, actor: actor)
+            try builder.addReviewer(task: task, reviewer: reviewer, blocking: blocking, comment: comment)
+            return builder.step
+        case .returnTo(let task, let actor, let node, let comment):
+            var builder = StepBuilder(engine: self, state: state, now: now, actor: actor)
+            try builder.returnTo(task: task, node: node, comment: comment)
+            return builder.step
+        case .urge(let task, let actor, let comment):
+            var builder = StepBuilder(engine: self, state: state, now: now, actor: actor)
+            try builder.urge(task: task, comment: comment)
+            return builder.step
         case .recalculateProvisionalTimers:
             var builder = StepBuilder(engine: self, state: state, now: now, actor: .system)
             builder.recalculateProvisionalTimers()

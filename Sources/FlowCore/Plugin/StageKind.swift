@@ -90,6 +90,8 @@ public enum CancellationReason: Hashable, Sendable, Codable, CustomStringConvert
     case instanceEnded
     /// The applicant withdrew the project, or an administrator cancelled it.
     case withdrawn
+    /// A task's assignee returned the project to an earlier node (退回).
+    case returned(to: String)
 
     public var description: String {
         switch self {
@@ -97,6 +99,7 @@ public enum CancellationReason: Hashable, Sendable, Codable, CustomStringConvert
         case .branchLeft: return "another branch left the parallel block"
         case .instanceEnded: return "the project ended on another branch"
         case .withdrawn: return "the project was withdrawn"
+        case .returned(let node): return "the project was returned to \"\(node)\""
         }
     }
 }
