@@ -189,4 +189,30 @@ import Testing
         #expect(PeriodCalculator(calendar: city).due(.workdays(5), after: day("2024-09-27")).date == day("2024-10-11"))
         #expect(due("2024-09-27", .workdays(5)) == "2024-10-10")
     }
+
+    @Test func errorsNameTheFileAsGivenWithLineAndColumn() {
+        let file = CalendarLibrary.SourceFile(
+            path: "workflows/calendars/x.json",
+            text: """
+                {
+                    "id": "x",
+                    "years": [
+                        {
+                            "year": 2024,
+                            "holidays": [
+                                {"name": "国庆节", "dates": ["2024-10-01"]}
+                            ],
+                            "workdays": [
+                                {"name": "国庆节", "dates": ["2024-10-01"]}
+                            ]
+                        }
+                    ]
+                }
+                """)
+        #expect(throws: CalendarLoadError(
+            path: "workflows/calendars/x.json", location: SourceLocation(line: 10, column: 43),
+            message: "2024-10-01 is listed twice (first at line 7)")) {
+            try CalendarLibrary.load(files: [file])
+        }
+    }
 }
