@@ -6,7 +6,8 @@ import Testing
     let calculator = CalendarFixture.calculator
 
     @Test func deadlineIsTheDueDate() {
-        #expect(calculator.deadline(.workdays(20), after: day("2024-09-27")) == calculator.due(.workdays(20), after: day("2024-09-27")))
+        let event = day("2024-09-27")
+        #expect(calculator.deadline(.workdays(20), after: event) == calculator.due(.workdays(20), after: event))
         #expect(calculator.isSatisfied(.deadline(.workdays(5)), from: day("2024-09-27"), to: day("2024-10-10")))
         #expect(!calculator.isSatisfied(.deadline(.workdays(5)), from: day("2024-09-27"), to: day("2024-10-11")))
     }
@@ -22,10 +23,16 @@ import Testing
 
     @Test func minimumDurationEndingOnHolidayIsNotExtended() {
         // A deadline of 10 days from 09-21 moves to 10-08; a minimum of 10 days is complete at the end of 10-01.
-        #expect(calculator.earliestEnd(ofAtLeast: .days(10), startingAfter: day("2024-09-21")).date == day("2024-10-01"))
+        #expect(
+            calculator.earliestEnd(ofAtLeast: .days(10), startingAfter: day("2024-09-21")).date
+                == day("2024-10-01"))
         #expect(calculator.deadline(.days(10), after: day("2024-09-21")).date == day("2024-10-08"))
-        #expect(calculator.earliestEnd(ofAtLeast: .days(30), startingAfter: day("2024-08-31")).date == day("2024-09-30"))
-        #expect(calculator.earliestEnd(ofAtLeast: .months(1), startingAfter: day("2024-01-31")).date == day("2024-02-29"))
+        #expect(
+            calculator.earliestEnd(ofAtLeast: .days(30), startingAfter: day("2024-08-31")).date
+                == day("2024-09-30"))
+        #expect(
+            calculator.earliestEnd(ofAtLeast: .months(1), startingAfter: day("2024-01-31")).date
+                == day("2024-02-29"))
     }
 
     @Test func hearingNoticeSevenDaysBeforeHearing() {
@@ -39,10 +46,16 @@ import Testing
     }
 
     @Test func leadTimeInWorkdaysCountsBackAcrossNationalDay() {
-        #expect(calculator.latestEarlierStep(leadTime: .workdays(3), before: day("2024-10-10")).date == day("2024-09-30"))
-        #expect(calculator.earliestLaterStep(leadTime: .workdays(3), after: day("2024-09-30")).date == day("2024-10-10"))
+        #expect(
+            calculator.latestEarlierStep(leadTime: .workdays(3), before: day("2024-10-10")).date
+                == day("2024-09-30"))
+        #expect(
+            calculator.earliestLaterStep(leadTime: .workdays(3), after: day("2024-09-30")).date
+                == day("2024-10-10"))
         // A later step on Sunday 10-13 counts from the make-up Saturday 10-12.
-        #expect(calculator.latestEarlierStep(leadTime: .workdays(1), before: day("2024-10-13")).date == day("2024-10-11"))
+        #expect(
+            calculator.latestEarlierStep(leadTime: .workdays(1), before: day("2024-10-13")).date
+                == day("2024-10-11"))
     }
 
     @Test func leadTimeInMonthsFromMonthEndReachesBackToMonthEnd() {

@@ -80,7 +80,8 @@ import Testing
                     "holidays": [{"name": "春节", "dates": ["2024/02/10"]}]
         """)
         #expect(
-            try loadError(["x.json": malformed]) == #"x.json:6:51: error: "2024/02/10" is not a date; write YYYY-MM-DD"#)
+            try loadError(["x.json": malformed])
+                == #"x.json:6:51: error: "2024/02/10" is not a date; write YYYY-MM-DD"#)
     }
 
     @Test func yearListedTwiceIsRefused() throws {

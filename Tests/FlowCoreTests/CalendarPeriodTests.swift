@@ -96,7 +96,8 @@ import Testing
             #expect(throws: PeriodParseError(text: text)) { try Period.parse(text) }
         }
         #expect(
-            describeParseError("5 work day") == #""5 work day" is not a period; write "N workdays", "N days", "N months", "N years" "#
+            describeParseError("5 work day")
+                == #""5 work day" is not a period; write "N workdays", "N days", "N months", "N years" "#
                 + #"(N a whole number ≥ 1) or ISO 8601 "PnD", "PnM", "PnY""#)
     }
 

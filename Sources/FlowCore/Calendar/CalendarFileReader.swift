@@ -22,7 +22,8 @@ struct CalendarFileReader {
         _ element: JSONElement, allowed: [String], in context: String
     ) throws(CalendarLoadError) -> [String: JSONElement] {
         guard let members = element.members else {
-            throw error("expected \(context) as an object, found \(element.value.kindDescription)", at: element.location)
+            let found = element.value.kindDescription
+            throw error("expected \(context) as an object, found \(found)", at: element.location)
         }
         var result: [String: JSONElement] = [:]
         var keyLines: [String: Int] = [:]
@@ -32,7 +33,8 @@ struct CalendarFileReader {
             }
             guard allowed.contains(member.key) else {
                 let expected = allowed.map { "\"\($0)\"" }.joined(separator: ", ")
-                throw error("unknown field \"\(member.key)\" in \(context); expected \(expected)", at: member.keyLocation)
+                throw error(
+                    "unknown field \"\(member.key)\" in \(context); expected \(expected)", at: member.keyLocation)
             }
             keyLines[member.key] = member.keyLocation.line
             result[member.key] = member.value
@@ -57,10 +59,13 @@ struct CalendarFileReader {
     /// A calendar identifier: lower-case ASCII letters, digits and hyphens, e.g. "cn-mainland".
     func identifier(_ element: JSONElement) throws(CalendarLoadError) -> String {
         let text = try text(element)
-        let isValid = text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        let isValid = text.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+        }
         guard isValid else {
             throw error(
-                "\"\(text)\" is not a calendar identifier; use lower-case letters, digits and hyphens (\"cn-mainland\")",
+                "\"\(text)\" is not a calendar identifier; "
+                    + "use lower-case letters, digits and hyphens (\"cn-mainland\")",
                 at: element.location)
         }
         return text
@@ -123,7 +128,8 @@ struct CalendarFileReader {
             let fields = try object(groupElement, allowed: ["name", "dates"], in: context)
             let name = try text(try required("name", in: fields, at: groupElement, of: context))
             var dates: [CivilDate] = []
-            for dateElement in try array(try required("dates", in: fields, at: groupElement, of: context), of: "\"dates\"") {
+            let datesElement = try required("dates", in: fields, at: groupElement, of: context)
+            for dateElement in try array(datesElement, of: "\"dates\"") {
                 let date = try self.date(dateElement, year: year)
                 if let line = seen[date] {
                     throw error("\(date) is listed twice (first at line \(line))", at: dateElement.location)
@@ -146,7 +152,8 @@ struct CalendarFileReader {
     /// A `YYYY-MM-DD` date that exists and lies in `year` or within `adjoiningDays` of it.
     private func date(_ element: JSONElement, year: Int) throws(CalendarLoadError) -> CivilDate {
         guard let text = element.string else {
-            throw error("expected a date as \"YYYY-MM-DD\", found \(element.value.kindDescription)", at: element.location)
+            let found = element.value.kindDescription
+            throw error("expected a date as \"YYYY-MM-DD\", found \(found)", at: element.location)
         }
         guard let date = CivilDate(iso: text) else {
             let parts = text.split(separator: "-").compactMap { Int($0) }
@@ -154,12 +161,14 @@ struct CalendarFileReader {
             if isShaped, (1...12).contains(parts[1]) {
                 let month = CalendarFileReader.monthNames[parts[1] - 1]
                 let days = CivilDate.daysIn(month: parts[1], year: parts[0])
-                throw error("\(text) is not a date that exists: \(month) \(parts[0]) has \(days) days", at: element.location)
+                throw error(
+                    "\(text) is not a date that exists: \(month) \(parts[0]) has \(days) days", at: element.location)
             }
             throw error("\"\(text)\" is not a date; write YYYY-MM-DD", at: element.location)
         }
         guard date.year != year else { return date }
-        guard let first = CivilDate(year: year, month: 1, day: 1), let last = CivilDate(year: year, month: 12, day: 31)
+        guard let first = CivilDate(year: year, month: 1, day: 1),
+              let last = CivilDate(year: year, month: 12, day: 31)
         else { return date }
         let earliest = first.adding(days: -CalendarFileReader.adjoiningDays)
         let latest = last.adding(days: CalendarFileReader.adjoiningDays)

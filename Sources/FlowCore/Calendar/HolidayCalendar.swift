@@ -30,7 +30,8 @@ public struct HolidayCalendar: WorkingCalendar {
         self.listed = listed
         // Index every covered year and every listed day; outside that range weekly arithmetic is exact.
         let yearBounds = coveredYears.flatMap { year -> [Int] in
-            guard let first = CivilDate(year: year, month: 1, day: 1), let last = CivilDate(year: year, month: 12, day: 31)
+            guard let first = CivilDate(year: year, month: 1, day: 1),
+                  let last = CivilDate(year: year, month: 12, day: 31)
             else { return [] }
             return [first.dayNumber, last.dayNumber]
         }
