@@ -7,21 +7,29 @@
 public struct CalendarDefinition: Sendable {
     /// Dates listed under one name, e.g. 国庆节 and its seven days.
     public struct NamedDates: Hashable, Sendable {
+        /// The holiday's name as the notice writes it, e.g. "国庆节".
         public let name: String
+        /// The dates in file order.
         public let dates: [CivilDate]
     }
 
     /// The notice a year's days come from.
     public struct Notice: Hashable, Sendable {
+        /// The notice's title, e.g. "国务院办公厅关于2024年部分节假日安排的通知".
         public let title: String
+        /// Where the notice is published, if recorded.
         public let url: String?
     }
 
     /// One year's block: the days one notice (and any amending notice) lists.
     public struct Year: Hashable, Sendable {
+        /// The notice's year.
         public let year: Int
+        /// The notice and any amending notice.
         public let notices: [Notice]
+        /// Rest days by holiday name.
         public let holidays: [NamedDates]
+        /// Make-up working days (调休) by holiday name.
         public let workdays: [NamedDates]
     }
 

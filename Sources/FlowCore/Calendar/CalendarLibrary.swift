@@ -8,9 +8,12 @@ import Foundation
 public struct CalendarLibrary: Sendable {
     /// One calendar file's text and the path errors should name it by.
     public struct SourceFile: Sendable {
+        /// The path shown in errors, e.g. "workflows/calendars/cn-mainland.json".
         public let path: String
+        /// The file's JSON text.
         public let text: String
 
+        /// Creates a file from its path and text.
         public init(path: String, text: String) {
             self.path = path
             self.text = text

@@ -10,12 +10,14 @@ public struct CalendarLoadError: Error, Hashable, Sendable, CustomStringConverti
     /// What is wrong and, where it helps, how to fix it.
     public let message: String
 
+    /// Creates the error for `path` at `location` (or the whole file).
     public init(path: String, location: SourceLocation?, message: String) {
         self.path = path
         self.location = location
         self.message = message
     }
 
+    /// `path:line:column: error: message`, or `path: error: message` without a location.
     public var description: String {
         if let location { return "\(path):\(location): error: \(message)" }
         return "\(path): error: \(message)"

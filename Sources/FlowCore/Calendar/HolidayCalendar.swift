@@ -5,6 +5,7 @@
 /// and adding working days use a precomputed prefix count (`WorkingDayIndex`), never a walk over the days.
 /// Load one with `CalendarLibrary.load(directory:)`, or build one directly for tests.
 public struct HolidayCalendar: WorkingCalendar {
+    /// The identifier definitions name the calendar by, e.g. "cn-mainland".
     public let id: String
     /// A human-readable name, e.g. "中国大陆法定节假日（国务院办公厅节假日安排通知）".
     public let name: String
@@ -43,6 +44,7 @@ public struct HolidayCalendar: WorkingCalendar {
         }
     }
 
+    /// The listed kind of `date`, else a workday from Monday to Friday and a weekend day otherwise.
     public func dayKind(of date: CivilDate) -> DayKind {
         listed[date.dayNumber] ?? (date.isWeekend ? .weekend : .workday)
     }
@@ -50,12 +52,14 @@ public struct HolidayCalendar: WorkingCalendar {
     /// True for a date in a year without a published notice: its kind is a weekends-only guess.
     public func isProvisional(_ date: CivilDate) -> Bool { !coveredYears.contains(date.year) }
 
+    /// The `count`-th working day strictly after `date`, found in the prefix count in O(log n).
     public func addingWorkingDays(_ count: Int, after date: CivilDate) -> CivilDate {
         precondition(count >= 1, "addingWorkingDays needs a count of at least 1, got \(count)")
         let target = index.count(through: date.dayNumber) + count
         return CivilDate(dayNumber: index.firstDay(reaching: target))
     }
 
+    /// The `count`-th working day strictly before `date`, found in the prefix count in O(log n).
     public func subtractingWorkingDays(_ count: Int, before date: CivilDate) -> CivilDate {
         precondition(count >= 1, "subtractingWorkingDays needs a count of at least 1, got \(count)")
         // The working days strictly before `date` are counted through the day before it; the count-th of them
@@ -64,6 +68,7 @@ public struct HolidayCalendar: WorkingCalendar {
         return CivilDate(dayNumber: index.firstDay(reaching: target))
     }
 
+    /// The number of working days `d` with `start < d <= end` (negative when `end` is before `start`), in O(1).
     public func workingDays(after start: CivilDate, through end: CivilDate) -> Int {
         index.count(through: end.dayNumber) - index.count(through: start.dayNumber)
     }
