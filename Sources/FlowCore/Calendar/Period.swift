@@ -19,8 +19,24 @@ public enum Period: Hashable, Sendable, CustomStringConvertible {
     public static let acceptedForms =
         #""N workdays", "N days", "N months", "N years" (N a whole number ≥ 1) or ISO 8601 "PnD", "PnM", "PnY""#
 
+    /// The largest N accepted: 10000 of any unit is decades beyond any regulation and keeps date arithmetic far
+    /// from overflow.
+    public static let maximumCount = 10_000
+
     /// Parses a period, or throws an error that names the accepted forms.
     public static func parse(_ text: String) throws(PeriodParseError) -> Period {
+        let period = try parseUnbounded(text)
+        let count: Int
+        switch period {
+        case .workdays(let n), .days(let n), .months(let n), .years(let n): count = n
+        }
+        guard count <= maximumCount else {
+            throw PeriodParseError(text: text, problem: "N must be at most \(maximumCount)")
+        }
+        return period
+    }
+
+    private static func parseUnbounded(_ text: String) throws(PeriodParseError) -> Period {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("P") {
             let body = trimmed.dropFirst()
@@ -29,7 +45,7 @@ public enum Period: Hashable, Sendable, CustomStringConvertible {
             else { throw PeriodParseError(text: text) }
             switch unit {
             case "D": return .days(count)
-            case "W": return .days(count * 7)
+            case "W" where count <= maximumCount: return .days(count * 7)
             case "M": return .months(count)
             case "Y": return .years(count)
             default: throw PeriodParseError(text: text)
@@ -63,9 +79,18 @@ public enum Period: Hashable, Sendable, CustomStringConvertible {
 public struct PeriodParseError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The text as written.
     public let text: String
+    /// What is wrong with a period of the right form (its number is too large), or `nil` when the form is wrong.
+    public let problem: String?
+
+    /// Creates the error for `text`, with `problem` when the form is right but the value is not.
+    public init(text: String, problem: String? = nil) {
+        self.text = text
+        self.problem = problem
+    }
 
     public var description: String {
-        "\"\(text)\" is not a period; write \(Period.acceptedForms)"
+        if let problem { return "\"\(text)\" is not a period: \(problem)" }
+        return "\"\(text)\" is not a period; write \(Period.acceptedForms)"
     }
 }
 

@@ -1,0 +1,98 @@
+/// A due day that comes back every month or every year, as regulations set reporting dates: "每月20日前"
+/// (by the 20th of every month) or "每年9月底前" (by the end of September every year).
+///
+/// "前" is read inclusively: the named day itself is still in time. `PeriodCalculator.nextDue(_:onOrAfter:)`
+/// gives the next occurrence on or after a date, moved past rest days like the last day of a period.
+public struct RecurringDueDay: Hashable, Sendable, CustomStringConvertible {
+    private enum Rule: Hashable, Sendable {
+        case monthly(day: Int)
+        case yearly(month: Int, day: Int?)
+    }
+
+    private let rule: Rule
+
+    /// "每月N日前": the given day of every month, or the month's last day when it is shorter (day 31 in April is
+    /// 30 April); `nil` unless `day` is 1 to 31.
+    public init?(dayOfMonth day: Int) {
+        guard (1...31).contains(day) else { return nil }
+        rule = .monthly(day: day)
+    }
+
+    /// "每年M月底前": the last day of the given month every year; `nil` unless `month` is 1 to 12.
+    public init?(endOfMonth month: Int) {
+        guard (1...12).contains(month) else { return nil }
+        rule = .yearly(month: month, day: nil)
+    }
+
+    /// "每年M月D日前": the given day every year (29 February is 28 February in a common year); `nil` for a day
+    /// that no year has.
+    public init?(month: Int, day: Int) {
+        guard (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: 2024)).contains(day) else {
+            return nil
+        }
+        rule = .yearly(month: month, day: day)
+    }
+
+    /// The occurrence number of the month or year `date` falls in; consecutive occurrences differ by one.
+    func occurrence(containing date: CivilDate) -> Int {
+        switch rule {
+        case .monthly: return date.year * 12 + date.month - 1
+        case .yearly: return date.year
+        }
+    }
+
+    /// The written due date of occurrence `number`, before any rest-day extension.
+    func nominalDate(ofOccurrence number: Int) -> CivilDate {
+        switch rule {
+        case .monthly(let day):
+            let year = number >= 0 ? number / 12 : (number - 11) / 12
+            let month = number - year * 12 + 1
+            return CivilDate.clamped(year: year, month: month, day: day)
+        case .yearly(let month, let day):
+            return CivilDate.clamped(year: number, month: month, day: day ?? 31)
+        }
+    }
+
+    /// E.g. "day 20 of every month" or "end of September every year".
+    public var description: String {
+        switch rule {
+        case .monthly(let day): return "day \(day) of every month"
+        case .yearly(let month, nil): return "end of \(CalendarFileReader.monthNames[month - 1]) every year"
+        case .yearly(let month, let day?):
+            return "\(CalendarFileReader.monthNames[month - 1]) \(day) every year"
+        }
+    }
+}
+
+extension PeriodCalculator {
+    /// The first due date on or after `date` of a recurring due day.
+    ///
+    /// A due day that is a rest day moves to the next working day, as the last day of a period does (民法典
+    /// 第二百零三条; the practice for reporting deadlines such as 税收征收管理 申报期限), unless
+    /// `extendingPastRestDays` is false. So "每年9月底前" in 2023, when 30 September was a holiday, is due on
+    /// 7 October 2023, and a date from 1 to 7 October 2023 still has that occurrence as its next due date.
+    public func nextDue(
+        _ recurring: RecurringDueDay, onOrAfter date: CivilDate, extendingPastRestDays: Bool = true
+    ) -> DueDate {
+        // The previous occurrence may have been pushed past `date`; an extension never spans a whole month.
+        var number = recurring.occurrence(containing: date) - 1
+        while true {
+            let nominal = recurring.nominalDate(ofOccurrence: number)
+            let due = extendingPastRestDays && !calendar.isWorkingDay(nominal)
+                ? calendar.addingWorkingDays(1, after: nominal) : nominal
+            if due >= date { return DueDate(date: due, provisional: calendar.isProvisional(due)) }
+            number += 1
+        }
+    }
+}
+
+extension CivilDate {
+    /// The date, with `day` reduced to the month's last day when the month is shorter.
+    static func clamped(year: Int, month: Int, day: Int) -> CivilDate {
+        let last = CivilDate.daysIn(month: month, year: year)
+        guard let date = CivilDate(year: year, month: month, day: min(day, last)) else {
+            preconditionFailure("month \(month) out of range")
+        }
+        return date
+    }
+}
