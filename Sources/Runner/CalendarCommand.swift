@@ -22,9 +22,9 @@ public enum CalendarCommand {
 
     /// Runs `calendar` with `arguments` (the words after "calendar") and returns the exit status.
     public static func run(
-        _ arguments: [String], calendarsDirectory: URL, input: FileHandle, output: FileHandle, errors: FileHandle
+        _ arguments: [String], calendarsDirectory: URL, io: CommandIO = .standard
     ) -> Int32 {
-        let console = Console(output: output, errors: errors)
+        let console = Console(io: io)
         let options: Options
         do {
             options = try Options(arguments)
@@ -46,7 +46,7 @@ public enum CalendarCommand {
         let calculator = PeriodCalculator(calendar: calendar, convention: options.convention)
         switch (options.command, options.positional.count, options.batch) {
         case ("add", 0, true):
-            return addBatch(calculator, input: input, console: console)
+            return addBatch(calculator, console: console)
         case ("add", 2, false):
             guard let date = CivilDate(iso: options.positional[0]) else {
                 return console.usageError("\"\(options.positional[0])\" is not a date; write YYYY-MM-DD")
@@ -84,8 +84,8 @@ public enum CalendarCommand {
 
     /// Due dates for lines `DATE<TAB>PERIOD`; a bad line is reported on `errors` and leaves an empty output line,
     /// so output lines stay aligned with input lines. Blank input lines are skipped.
-    private static func addBatch(_ calculator: PeriodCalculator, input: FileHandle, console: Console) -> Int32 {
-        let text = String(decoding: input.readDataToEndOfFile(), as: UTF8.self)
+    private static func addBatch(_ calculator: PeriodCalculator, console: Console) -> Int32 {
+        let text = String(decoding: console.io.input(), as: UTF8.self)
         var failed = false
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
@@ -156,14 +156,13 @@ private struct Options {
 
 /// Text output to the command's two streams.
 private struct Console {
-    let output: FileHandle
-    let errors: FileHandle
+    let io: CommandIO
 
-    func write(_ text: String) { output.write(Data(text.utf8)) }
+    func write(_ text: String) { io.output(text) }
 
-    func print(_ line: String) { write(line + "\n") }
+    func print(_ line: String) { io.print(line) }
 
-    func error(_ line: String) { errors.write(Data((line + "\n").utf8)) }
+    func error(_ line: String) { io.error(line) }
 
     func usageError(_ message: String) -> Int32 {
         error("error: \(message)\n\(CalendarCommand.usage)")

@@ -9,6 +9,8 @@ public enum GovFlowCommand {
 
         commands:
           validate FILE...      check workflow definitions; prints file:line:col: error: message for each problem
+          calendar add DATE PERIOD | add --batch | month YYYY-MM | between DATE DATE
+                                due dates and working days in the statutory calendar (see docs/calendar.md)
           help                  show this text
         """
 
@@ -22,6 +24,8 @@ public enum GovFlowCommand {
         switch command {
         case "validate":
             return ValidateCommand(registry: registry, io: io).run(rest)
+        case "calendar":
+            return CalendarCommand.run(rest, calendarsDirectory: ResourceLocator.calendarsDirectory(), io: io)
         case "help", "--help", "-h":
             io.print(usage)
             return 0

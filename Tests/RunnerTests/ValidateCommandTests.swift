@@ -36,7 +36,7 @@ final class CapturedIO: Sendable {
     @Test func invalidDefinitionPrintsEachProblemAsFileLineColumnAndExitsOne() throws {
         let path = try write("""
             {"id": "x", "version": 1, "title": "t", "jurisdiction": {"name": "n", "code": "320902"},
-             "regulation": {"title": "r"}, "calendar": "weekends", "start": "a",
+             "regulation": {"title": "r"}, "calendar": "cn-mainland", "start": "a",
              "nodes": [{"id": "a", "type": "end", "result": "done", "colour": "red"}]}
             """, name: "bad.json")
         let captured = CapturedIO()
@@ -54,7 +54,7 @@ final class CapturedIO: Sendable {
     @Test func validDefinitionReportsItsIdAndExitsZero() throws {
         let path = try write("""
             {"id": "x", "version": 2, "title": "t", "jurisdiction": {"name": "n", "code": "320902"},
-             "regulation": {"title": "r"}, "calendar": "weekends", "start": "a",
+             "regulation": {"title": "r"}, "calendar": "cn-mainland", "start": "a",
              "nodes": [{"id": "a", "type": "end", "result": "done"}]}
             """, name: "good.json")
         let captured = CapturedIO()
@@ -70,5 +70,34 @@ final class CapturedIO: Sendable {
                                         io: captured.io)
         #expect(status == 2)
         #expect(captured.errors.hasPrefix("govflow: unknown command \"frobnicate\"\n"))
+    }
+}
+
+@Suite struct CalendarCommandTests {
+    func run(_ arguments: [String], stdin: String = "") -> (Int32, String, String) {
+        let captured = CapturedIO(stdin: stdin)
+        let status = GovFlowCommand.run(arguments: ["calendar"] + arguments, registry: BuiltInStages.registry(),
+                                        io: captured.io)
+        return (status, captured.output, captured.errors)
+    }
+
+    @Test func addPrintsTheDueDateAcrossNationalDay() {
+        let (status, output, _) = run(["add", "2024-09-27", "5 workdays"])
+        #expect(status == 0)
+        #expect(output == "2024-10-10\n")
+    }
+
+    @Test func batchAnswersEveryLineAndReportsBadOnesByLineNumber() {
+        let (status, output, errors) = run(["add", "--batch"],
+                                           stdin: "2024-09-27\t5 workdays\n2024-08-31\t6 months\n2024-02-30\t1 day\n")
+        #expect(status == 1)
+        #expect(output == "2024-10-10\n2025-02-28\n\n")
+        #expect(errors == "error: line 3: \"2024-02-30\" is not a date; write YYYY-MM-DD\n")
+    }
+
+    @Test func badPeriodIsAUsageErrorNamingTheAcceptedForms() {
+        let (status, _, errors) = run(["add", "2024-09-27", "5 work day"])
+        #expect(status == 2)
+        #expect(errors.hasPrefix("error: \"5 work day\" is not a period; write \"N workdays\""))
     }
 }
