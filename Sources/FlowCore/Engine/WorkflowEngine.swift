@@ -54,47 +54,46 @@ public struct WorkflowEngine: Sendable {
                                    found: "\(state.definitionID)@\(state.definitionVersion)")
         }
         guard state.isRunning else { throw .instanceNotRunning(state.status) }
+        func step(by actor: Actor, _ body: (inout StepBuilder) throws(EngineError) -> Void) throws(EngineError)
+            -> Step
+        {
+            var builder = StepBuilder(engine: self, state: state, now: now, actor: actor)
+            try body(&builder)
+            return builder.step
+        }
         switch command {
         case .decide(let task, let actor, let outcome, let comment, let data):
-            var builder = StepBuilder(engine: self, state: state, now: now, actor: actor)
-            try builder.decide(task: task, outcome: outcome, comment: comment, data: data)
-            return builder.step
-        case .fireTimer(let timer):
-            var builder = StepBuilder(engine: self, state: state, now: now, actor: .system)
-            try builder.fire(timer: timer)
-            return builder.step
-        case .withdraw(let actor, let comment):
-            var builder = StepBuilder(engine: self, state: state, now: now, actor: actor)
-            builder.withdraw(comment: comment)
-            return builder.step
+            return try step(by: actor) { builder throws(EngineError) in
+                try builder.decide(task: task, outcome: outcome, comment: comment, data: data)
+            }
         case .transfer(let task, let actor, let assignee, let comment):
-            var builder = StepBuilder(engine: self, state: state, now: now, actor: actor)
-            try builder.transfer(task: task, to: assignee, comment: comment)
-            return builder.step
+            return try step(by: actor) { builder throws(EngineError) in
+                try builder.transfer(task: task, to: assignee, comment: comment)
+            }
         case .delegate(let task, let actor, let assignee, let comment):
-            var builder = StepBuilder(engine: self, state: state, now: now, actor: actor)
-            try builder.delegate(task: task, to: assignee, comment: comment)
-            return builder.step
+            return try step(by: actor) { builder throws(EngineError) in
+                try builder.delegate(task: task, to: assignee, comment: comment)
+            }
         case .handBack(let task, let actor, let comment):
-            var builder = StepBuilder(engine: self, state: state, now: now, actor: actor)
-            try builder.handBack(task: task, comment: comment)
-            return builder.step
+            return try step(by: actor) { builder throws(EngineError) in
+                try builder.handBack(task: task, comment: comment)
+            }
         case .addReviewer(let task, let actor, let reviewer, let blocking, let comment):
-            var builder = StepBuilder(engine: self, state: state, now: now, actor: actor)
-            try builder.addReviewer(task: task, reviewer: reviewer, blocking: blocking, comment: comment)
-            return builder.step
+            return try step(by: actor) { builder throws(EngineError) in
+                try builder.addReviewer(task: task, reviewer: reviewer, blocking: blocking, comment: comment)
+            }
         case .returnTo(let task, let actor, let node, let comment):
-            var builder = StepBuilder(engine: self, state: state, now: now, actor: actor)
-            try builder.returnTo(task: task, node: node, comment: comment)
-            return builder.step
+            return try step(by: actor) { builder throws(EngineError) in
+                try builder.returnTo(task: task, node: node, comment: comment)
+            }
         case .urge(let task, let actor, let comment):
-            var builder = StepBuilder(engine: self, state: state, now: now, actor: actor)
-            try builder.urge(task: task, comment: comment)
-            return builder.step
+            return try step(by: actor) { builder throws(EngineError) in try builder.urge(task: task, comment: comment) }
+        case .fireTimer(let timer):
+            return try step(by: .system) { builder throws(EngineError) in try builder.fire(timer: timer) }
+        case .withdraw(let actor, let comment):
+            return try step(by: actor) { builder throws(EngineError) in builder.withdraw(comment: comment) }
         case .recalculateProvisionalTimers:
-            var builder = StepBuilder(engine: self, state: state, now: now, actor: .system)
-            builder.recalculateProvisionalTimers()
-            return builder.step
+            return try step(by: .system) { builder throws(EngineError) in builder.recalculateProvisionalTimers() }
         }
     }
 }
