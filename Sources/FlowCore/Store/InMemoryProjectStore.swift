@@ -7,8 +7,10 @@ public final class InMemoryProjectStore: ProjectStore {
         var definitions: [DefinitionRecord] = []
         var states: [String: InstanceState] = [:]
         var histories: [String: [HistoryEntry]] = [:]
-        /// Pending timers of every project, kept sorted by fire time.
-        var timers: [ScheduledTimer] = []
+        /// Pending timers of every project, in firing order.
+        var timers = TimerQueue()
+        /// Each project's pending timers, to replace them when the project changes.
+        var timersByProject: [String: [ScheduledTimer]] = [:]
     }
 
     private let contents = Mutex(Contents())
@@ -53,11 +55,12 @@ public final class InMemoryProjectStore: ProjectStore {
     }
 
     private static func replaceTimers(of state: InstanceState, in contents: inout Contents) {
-        contents.timers.removeAll { $0.projectID == state.id }
-        contents.timers.append(contentsOf: state.timers.values.map {
-            ScheduledTimer(projectID: state.id, timerID: $0.id, fireAt: $0.fireAt)
-        })
-        contents.timers.sort()
+        let current = state.timers.values.map { ScheduledTimer(projectID: state.id, timerID: $0.id, fireAt: $0.fireAt) }
+        let previous = contents.timersByProject[state.id] ?? []
+        let kept = Set(current)
+        for timer in previous where !kept.contains(timer) { contents.timers.remove(timer) }
+        for timer in current { contents.timers.insert(timer) }
+        contents.timersByProject[state.id] = current.isEmpty ? nil : current
     }
 
     public func state(of id: String) throws(StoreError) -> InstanceState? {
@@ -73,10 +76,10 @@ public final class InMemoryProjectStore: ProjectStore {
     }
 
     public func dueTimers(through instant: Date, limit: Int) throws(StoreError) -> [ScheduledTimer] {
-        contents.withLock { Array($0.timers.prefix { $0.fireAt <= instant }.prefix(limit)) }
+        contents.withLock { $0.timers.due(through: instant, limit: limit) }
     }
 
     public func nextTimer() throws(StoreError) -> ScheduledTimer? {
-        contents.withLock { $0.timers.first }
+        contents.withLock { $0.timers.first() }
     }
 }
