@@ -15,6 +15,7 @@ let package = Package(
         .target(name: "Stages", dependencies: ["FlowCore"]),
         .target(name: "Runner", dependencies: ["FlowCore", "Stages"]),
         .executableTarget(name: "govflow", dependencies: ["Runner"]),
+        .executableTarget(name: "govflow-bench", dependencies: ["FlowCore", "Stages", "Runner"]),
         .testTarget(name: "FlowCoreTests", dependencies: ["FlowCore", "Stages"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "FlowCore", "Stages"]),
     ]

@@ -5,23 +5,26 @@ import Foundation
 /// Scheduling is O(log n). Removing a timer only marks it, and the mark is honoured when the timer reaches the
 /// top; the heap is rebuilt when removed entries outnumber live ones, so memory stays proportional to the live
 /// timers. Used by `InMemoryProjectStore`; a durable store keeps the same order in an index.
-struct TimerQueue: Sendable {
+public struct TimerQueue: Sendable {
     private var heap: [ScheduledTimer] = []
     /// The live timers: what `heap` holds minus what was removed.
     private var live: Set<ScheduledTimer> = []
 
+    /// An empty queue.
+    public init() {}
+
     /// How many timers are pending.
-    var count: Int { live.count }
+    public var count: Int { live.count }
 
     /// Adds a timer.
-    mutating func insert(_ timer: ScheduledTimer) {
+    public mutating func insert(_ timer: ScheduledTimer) {
         guard live.insert(timer).inserted else { return }
         heap.append(timer)
         siftUp(heap.count - 1)
     }
 
     /// Removes a timer (it stays in the heap until it surfaces or the heap is rebuilt).
-    mutating func remove(_ timer: ScheduledTimer) {
+    public mutating func remove(_ timer: ScheduledTimer) {
         guard live.remove(timer) != nil else { return }
         if heap.count > 64 && heap.count > 2 * live.count {
             heap = Array(live)
@@ -29,14 +32,14 @@ struct TimerQueue: Sendable {
         }
     }
 
-    /// The earliest live timer.
-    mutating func first() -> ScheduledTimer? {
+    /// The earliest live timer (mutating: removed timers that surface are dropped).
+    public mutating func first() -> ScheduledTimer? {
         dropRemovedFromTop()
         return heap.first
     }
 
     /// The live timers due at or before `instant`, earliest first, at most `limit`; they stay pending.
-    mutating func due(through instant: Date, limit: Int) -> [ScheduledTimer] {
+    public mutating func due(through instant: Date, limit: Int) -> [ScheduledTimer] {
         var result: [ScheduledTimer] = []
         while result.count < limit, let top = first(), top.fireAt <= instant {
             result.append(popTop())
@@ -52,6 +55,15 @@ struct TimerQueue: Sendable {
         while let top = heap.first, !live.contains(top) {
             _ = popTop()
         }
+    }
+
+    /// Removes and returns the earliest live timer.
+    public mutating func popFirst() -> ScheduledTimer? {
+        dropRemovedFromTop()
+        guard !heap.isEmpty else { return nil }
+        let top = popTop()
+        live.remove(top)
+        return top
     }
 
     private mutating func popTop() -> ScheduledTimer {
