@@ -39,8 +39,10 @@ extension InstanceState {
         case .taskOpened(let task):
             takeID(task.id)
             tasks[task.id] = task
+            openTaskIDs.append(task.id)
         case .taskDecided(let task, _, _, _, _):
             tasks[task]?.status = .decided
+            openTaskIDs.removeAll { $0 == task }
         case .taskTransferred(let task, _, let to, _):
             tasks[task]?.assignee = to
         case .taskDelegated(let task, let from, let to, _):
@@ -53,6 +55,7 @@ extension InstanceState {
             break
         case .taskClosed(let task, _):
             tasks[task]?.status = .closed
+            openTaskIDs.removeAll { $0 == task }
         case .timerScheduled(let timer):
             takeID(timer.id)
             timers[timer.id] = timer

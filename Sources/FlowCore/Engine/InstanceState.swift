@@ -60,6 +60,8 @@ public struct InstanceState: Hashable, Sendable, Codable {
     public internal(set) var activations: [Int: Activation] = [:]
     /// Every task ever opened, by id (decided and closed ones too, for the inbox history).
     public internal(set) var tasks: [Int: HumanTask] = [:]
+    /// The ids of the open tasks, ascending (an index over `tasks`, maintained by `apply`).
+    public internal(set) var openTaskIDs: [Int] = []
     /// Timers waiting to fire, by id.
     public internal(set) var timers: [Int: PendingTimer] = [:]
     /// Deadlines that expired (overdue records), in order.
@@ -89,12 +91,13 @@ public struct InstanceState: Hashable, Sendable, Codable {
 
     /// The tasks still open, by id.
     public var openTasks: [HumanTask] {
-        tasks.values.filter { $0.status == .open }.sorted { $0.id < $1.id }
+        openTaskIDs.compactMap { tasks[$0] }
     }
 
     /// The pending timers in the order they fire (then by id).
     public var pendingTimers: [PendingTimer] {
-        timers.values.sorted { ($0.fireAt, $0.id) < ($1.fireAt, $1.id) }
+        // A timer fires at the end of its due date, so the date orders them as the instant would.
+        timers.values.sorted { ($0.due.date, $0.id) < ($1.due.date, $1.id) }
     }
 
     /// Whether the project still runs.

@@ -15,6 +15,7 @@ struct StepBuilder {
         self.engine = engine
         self.state = state
         self.now = now
+        self.today = CivilDate(chinaDateOf: now)
         self.actor = actor
     }
 
@@ -23,7 +24,7 @@ struct StepBuilder {
     var definition: WorkflowDefinition { engine.definition }
 
     /// Today in China Standard Time: the day periods are counted from.
-    var today: CivilDate { CivilDate(chinaDateOf: now) }
+    let today: CivilDate
 
     /// Records an event and applies it.
     mutating func emit(_ event: Event, actor: Actor? = nil) {
