@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "FlowCore", targets: ["FlowCore"]),
         .library(name: "Stages", targets: ["Stages"]),
         .library(name: "Runner", targets: ["Runner"]),
+        .library(name: "StageTesting", targets: ["StageTesting"]),
         .executable(name: "govflow", targets: ["govflow"]),
     ],
     targets: [
@@ -15,7 +16,12 @@ let package = Package(
         .target(name: "Stages", dependencies: ["FlowCore"]),
         .target(name: "Runner", dependencies: ["FlowCore", "Stages"]),
         .executableTarget(name: "govflow", dependencies: ["Runner"]),
+        .target(name: "StageTesting", dependencies: ["FlowCore"]),
+        .target(name: "ExpertPanelPlugin", dependencies: ["FlowCore"], path: "Examples/ExpertPanelPlugin/Sources"),
         .testTarget(name: "FlowCoreTests", dependencies: ["FlowCore", "Stages"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "FlowCore", "Stages"]),
+        .testTarget(name: "StagesTests", dependencies: ["Stages", "StageTesting", "FlowCore"]),
+        .testTarget(name: "ExamplePluginTests", dependencies: ["ExpertPanelPlugin", "Stages", "StageTesting", "FlowCore"],
+                    path: "Examples/ExpertPanelPlugin/Tests"),
     ]
 )
