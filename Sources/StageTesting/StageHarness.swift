@@ -112,6 +112,12 @@ public struct StageHarness {
         public let kind: String
         public let message: String
         public let data: JSONValue
+
+        public init(kind: String, message: String, data: JSONValue) {
+            self.kind = kind
+            self.message = message
+            self.data = data
+        }
     }
 
     // MARK: Acting
