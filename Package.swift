@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "FlowCore", targets: ["FlowCore"]),
         .library(name: "Stages", targets: ["Stages"]),
         .library(name: "Runner", targets: ["Runner"]),
+        .library(name: "StageTesting", targets: ["StageTesting"]),
         .executable(name: "govflow", targets: ["govflow"]),
     ],
     targets: [
@@ -16,7 +17,13 @@ let package = Package(
         .target(name: "Runner", dependencies: ["FlowCore", "Stages"]),
         .executableTarget(name: "govflow", dependencies: ["Runner"]),
         .executableTarget(name: "govflow-bench", dependencies: ["FlowCore", "Stages", "Runner"]),
+        .target(name: "StageTesting", dependencies: ["FlowCore"]),
+        .target(name: "ExpertPanelPlugin", dependencies: ["FlowCore"], path: "Examples/ExpertPanelPlugin/Sources"),
         .testTarget(name: "FlowCoreTests", dependencies: ["FlowCore", "Stages"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "FlowCore", "Stages"]),
+        .testTarget(name: "StagesTests", dependencies: ["Stages", "StageTesting", "FlowCore"]),
+        .testTarget(
+            name: "ExamplePluginTests", dependencies: ["ExpertPanelPlugin", "Stages", "StageTesting", "FlowCore"],
+            path: "Examples/ExpertPanelPlugin/Tests"),
     ]
 )

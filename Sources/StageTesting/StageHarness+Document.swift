@@ -1,0 +1,114 @@
+import FlowCore
+
+extension StageHarness {
+    /// The one-stage definition as JSON text.
+    static func document(kind: any StageKind, parameters: String, deadlines: String, variables: [String: JSONValue],
+                         declarations: String?, facts: [String: JSONValue]) -> String {
+        let parsed = try? JSONParser.parse(parameters).value
+        let outcomes = parsed.map { kind.validate(parameters: $0).isEmpty ? kind.outcomes(for: $0) : [] } ?? []
+        var nodes: [String] = []
+        if !facts.isEmpty {
+            let seed = JSONValue.object([JSONMember(key: "facts", value: .object(
+                facts.keys.sorted().map { JSONMember(key: $0, value: facts[$0] ?? .null) }))])
+            nodes.append("""
+                {"id": "seed", "type": "stage", "stage": \(quoted(SeedFactsStage.kindID)), \
+                "parameters": \(jsonText(seed)), "outcomes": {"done": \(quoted(stageNodeID))}}
+                """)
+        }
+        let routes = outcomes.enumerated().map { "\(quoted($1)): \(quoted("end-\($0)"))" }.joined(separator: ", ")
+        nodes.append("""
+            {"id": \(quoted(stageNodeID)), "type": "stage", "stage": \(quoted(kind.identifier)), \
+            "name": \(quoted(kind.identifier)), "parameters": \(parameters), "outcomes": {\(routes)}, \
+            "deadlines": \(deadlines)}
+            """)
+        for (index, outcome) in outcomes.enumerated() {
+            nodes.append(#"{"id": "end-\#(index)", "type": "end", "result": \#(quoted(outcome))}"#)
+        }
+        if deadlinesGo(to: "timeout", in: deadlines) {
+            nodes.append(#"{"id": "timeout", "type": "end", "result": "timeout"}"#)
+        }
+        let variablesText = declarations ?? "{" + variables.keys.sorted().map { name in
+            let type: String
+            switch variables[name] {
+            case .number: type = "decimal"
+            case .bool: type = "boolean"
+            default: type = "string"
+            }
+            return "\(quoted(name)): {\"type\": \"\(type)\"}"
+        }.joined(separator: ", ") + "}"
+        return """
+            {
+              "id": "stage-harness", "version": 1, "title": "StageHarness: \(kind.identifier)",
+              "jurisdiction": {"name": "测试区", "code": "000000"},
+              "regulation": {"title": "测试"},
+              "calendar": "test",
+              "variables": \(variablesText),
+              "start": \(quoted(facts.isEmpty ? stageNodeID : "seed")),
+              "nodes": [
+                \(nodes.joined(separator: ",\n    "))
+              ]
+            }
+            """
+    }
+
+    /// Whether an interrupting deadline in the JSON text goes to `target`.
+    private static func deadlinesGo(to target: String, in deadlines: String) -> Bool {
+        guard let list = try? JSONParser.parse(deadlines).value.arrayValue else { return false }
+        return list.contains { $0["goto"]?.stringValue == target }
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// A JSON value as JSON text.
+    static func jsonText(_ value: JSONValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .number(let text): return text
+        case .string(let text): return quoted(text)
+        case .array(let elements): return "[" + elements.map(jsonText).joined(separator: ", ") + "]"
+        case .object(let members):
+            return "{" + members.map { quoted($0.key) + ": " + jsonText($0.value) }.joined(separator: ", ") + "}"
+        }
+    }
+}
+
+/// The stage the harness puts in front of the stage under test to record the `facts` it was given.
+struct SeedFactsStage: StageKind {
+    static let kindID = "stage-harness-seed-facts"
+    var identifier: String { SeedFactsStage.kindID }
+    let summary = "Records the harness's initial facts"
+
+    func validate(parameters: JSONValue) -> [ParameterProblem] { [] }
+
+    func outcomes(for parameters: JSONValue) -> [String] { ["done"] }
+
+    func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {
+        let facts = context.parameters["facts"]?.objectMembers ?? []
+        return facts.map { StageAction.recordFact(name: $0.key, value: $0.value) } + [.complete(outcome: "done")]
+    }
+
+    func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction] {
+        throw StageRefusal("the harness's seeding stage has no tasks")
+    }
+}

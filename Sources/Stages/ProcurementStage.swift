@@ -1,0 +1,152 @@
+import FlowCore
+import Foundation
+
+/// `procurement` 采购: chooses the procurement method by the project's amount, has the procurement intention
+/// published in time (采购意向公开), and waits for the contract; a contract before the intention's lead time
+/// has run is refused.
+///
+/// Serves 上饶市 第二十七条 ("500万元（含500万）以上的不得晚于采购活动开始前45日；500万元以下的不得晚于采购活动开始
+/// 前30日"), 玉山县 第八条 ("50万元以下的项目由建设单位在江西省政府采购电子卖场……进行采购"), 杭州市上城区 第六章.
+///
+/// Parameters:
+/// - `amountVariable`: the decimal project variable holding the amount in 万元, default `"amount"`.
+/// - `methods` (required): `[{"below": 50, "method": "电子卖场"}, {"method": "公开招标"}]`: bounds ascending and
+///   non-negative; the last entry has no bound.
+/// - `intentionLeadTimes`: `[{"atLeast": 0, "leadTime": "30 days"}, {"atLeast": 500, "leadTime": "45 days"}]`:
+///   how long before procurement starts the intention must be public; amounts below the first bound publish none.
+/// - `purchaser`: who procures, default `{"role": "project-unit"}`.
+///
+/// Tasks: `publish-intention` (purchaser: `published`, when a lead time applies), then `procure` (purchaser:
+/// `contract-signed`, with optional `data` such as `{"contractNumber": …, "supplier": …, "contractAmount": …}`,
+/// or `failed`). The earliest start is the lead time counted from the publication day in the definition's
+/// calendar (a day period ending on a rest day moves to the next working day).
+/// Facts: `<node>.method`, `<node>.intentionPublishedOn`, `<node>.earliestStart`, `<node>.contractSignedOn`,
+/// `<node>.contract`. Outcomes: `contracted`, `failed`.
+public struct ProcurementStage: StageKind {
+    public let identifier = "procurement"
+    public let summary = "采购: method by amount, intention published in time, contract"
+
+    public init() {}
+
+    struct Parameters {
+        let amountVariable: String
+        let methods: AmountTiers<String>
+        let leadTimes: AmountTiers<Period>?
+        let purchaser: Assignee
+
+        static func read(_ parameters: JSONValue, symbols: SymbolTable?) -> (Parameters?, [ParameterProblem]) {
+            var reader = ParameterReader(parameters)
+            reader.rejectUnknown(allowed: ["amountVariable", "methods", "intentionLeadTimes", "purchaser"])
+            let variable = reader.string("amountVariable", required: false) ?? "amount"
+            reader.checkDecimalVariable(variable, key: "amountVariable", symbols: symbols)
+            if parameters["methods"] == nil { reader.report("missing parameter \"methods\"", at: .root) }
+            let methods = AmountTiers<String>.read("methods", form: .below, valueKey: "method",
+                                                   expected: "a non-empty string", from: &reader) {
+                $0.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+            }
+            let leadTimes = AmountTiers<Period>.read("intentionLeadTimes", form: .atLeast, valueKey: "leadTime",
+                                                     expected: "a period such as \"45 days\"", from: &reader,
+                                                     parse: Period.from)
+            let purchaser = reader.assignee("purchaser", required: false) ?? .role("project-unit")
+            guard let methods, reader.problems.isEmpty else { return (nil, reader.problems) }
+            return (Parameters(amountVariable: variable, methods: methods, leadTimes: leadTimes,
+                               purchaser: purchaser), [])
+        }
+    }
+
+    struct State: Codable {
+        let method: String
+        let leadTime: String?
+        var publishedOn: CivilDate?
+        var earliestStart: CivilDate?
+    }
+
+    public func validate(parameters: JSONValue) -> [ParameterProblem] { Parameters.read(parameters, symbols: nil).1 }
+
+    public func validate(parameters: JSONValue, symbols: SymbolTable) -> [ParameterProblem] {
+        Parameters.read(parameters, symbols: symbols).1
+    }
+
+    public func outcomes(for parameters: JSONValue) -> [String] { ["contracted", "failed"] }
+
+    private func parameters(_ context: StageContext) throws(StageRefusal) -> Parameters {
+        guard let parameters = Parameters.read(context.parameters, symbols: nil).0 else {
+            throw StageRefusal("the node's parameters are invalid; run govflow validate")
+        }
+        return parameters
+    }
+
+    private func procureTask(_ parameters: Parameters, _ state: State, context: StageContext) -> StageAction {
+        let from = state.earliestStart.map { "（采购活动不早于 \($0.iso)）" } ?? ""
+        return .openTask(TaskRequest(key: "procure", title: "\(context.nodeName): 以\(state.method)方式采购并签订合同\(from)",
+                                     assignee: parameters.purchaser, outcomes: ["contract-signed", "failed"]))
+    }
+
+    public func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {
+        let parameters = try parameters(context)
+        let amount = try context.amount(parameters.amountVariable)
+        guard let method = parameters.methods.value(for: amount) else {
+            throw StageRefusal("no procurement method covers the amount \(amount)")
+        }
+        let leadTime = parameters.leadTimes?.value(for: amount)
+        let state = State(method: method, leadTime: leadTime?.description)
+        var actions: [StageAction] = [
+            StageState.save(state),
+            .recordFact(name: context.fact("method"), value: .string(method)),
+            .note(kind: "method", message: "采购金额 \(amount) 万元，采购方式：\(method)", data: .object([
+                "amount": .number(amount), "method": .string(method)])),
+        ]
+        if let leadTime {
+            actions.append(.openTask(TaskRequest(
+                key: "publish-intention", title: "\(context.nodeName): 公开采购意向（至少提前 \(leadTime)）",
+                assignee: parameters.purchaser, outcomes: ["published"])))
+        } else {
+            actions.append(procureTask(parameters, state, context: context))
+        }
+        return actions
+    }
+
+    public func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction] {
+        let parameters = try parameters(context)
+        guard var state = StageState.load(State.self, from: context.state) else {
+            throw StageRefusal("the procurement stage has lost its state")
+        }
+        switch (decision.task.key, decision.outcome) {
+        case ("publish-intention", _):
+            guard let text = state.leadTime, let leadTime = try? Period.parse(text) else {
+                throw StageRefusal("no intention lead time applies to this project")
+            }
+            let earliest = context.periods.due(leadTime, after: context.today).date
+            state.publishedOn = context.today
+            state.earliestStart = earliest
+            return [StageState.save(state),
+                    .recordFact(name: context.fact("intentionPublishedOn"), value: .string(context.today.iso)),
+                    .recordFact(name: context.fact("earliestStart"), value: .string(earliest.iso)),
+                    procureTask(parameters, state, context: context)]
+        case ("procure", "contract-signed"):
+            if let earliest = state.earliestStart, context.today < earliest, let published = state.publishedOn,
+               let leadTime = state.leadTime {
+                throw StageRefusal("the contract cannot be signed before \(earliest.iso): the procurement intention was "
+                                       + "published on \(published.iso) and must be public \(leadTime) before "
+                                       + "procurement starts")
+            }
+            var actions: [StageAction] = [
+                .recordFact(name: context.fact("contractSignedOn"), value: .string(context.today.iso)),
+            ]
+            if decision.data != .null {
+                actions.append(.recordFact(name: context.fact("contract"), value: decision.data))
+            }
+            return actions + [.complete(outcome: "contracted")]
+        case ("procure", _):
+            return [.note(kind: "procurement-failed", message: "\(context.nodeName): 采购失败"
+                            + (decision.comment.map { " — \($0)" } ?? ""), data: .null),
+                    .complete(outcome: "failed")]
+        default:
+            throw StageRefusal("task \"\(decision.task.key)\" is not a procurement task")
+        }
+    }
+
+    public func timerFired(_ timer: FiredTimer, in context: StageContext) -> [StageAction] {
+        DeadlineNotes.actions(for: timer, in: context)
+    }
+}

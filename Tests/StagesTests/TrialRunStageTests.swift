@@ -1,0 +1,53 @@
+import FlowCore
+import StageTesting
+import Stages
+import Testing
+
+@Suite struct TrialRunStageTests {
+    @Test func earlyCompletionIsRefusedNamingTheEarliestDate() throws {
+        var run = try StageHarness(kind: TrialRunStage(), parameters: #"{"minimum": "30 days"}"#, start: Given.monday)
+        #expect(run.facts["stage.earliestEnd"] == .string("2024-10-02"))
+        try run.advance(to: Given.date("2024-10-01"))
+        let before = run.state
+        #expect(throws: EngineError.refused(node: "stage", reason: "the trial run started on 2024-09-02 must last at least 30 days: completion can be reported from 2024-10-02")) {
+            try run.decide("report", as: Given.unit, outcome: "completed")
+        }
+        #expect(run.state == before)
+        try run.advance(days: 1)
+        try run.decide("report", as: Given.unit, outcome: "completed")
+        #expect(run.result == "completed")
+        #expect(run.facts["stage.completedOn"] == .string("2024-10-02"))
+    }
+
+    @Test func theMinimumFollowsTheAmount() throws {
+        let parameters = #"{"minimum": [{"below": 500, "period": "3 months"}, {"period": "6 months"}]}"#
+        let large = try StageHarness(kind: TrialRunStage(), parameters: parameters,
+                                     variables: ["amount": .number(500)], start: Given.monday)
+        // 6 months from 2024-09-02 is Sunday 2025-03-02: the next working day.
+        #expect(large.facts["stage.earliestEnd"] == .string("2025-03-03"))
+        let small = try StageHarness(kind: TrialRunStage(), parameters: parameters,
+                                     variables: ["amount": .number(499)], start: Given.monday)
+        #expect(small.facts["stage.earliestEnd"] == .string("2024-12-02"))
+    }
+
+    @Test func loggedProblemsAreNotesAndKeepTheStageOpen() throws {
+        var run = try StageHarness(kind: TrialRunStage(), parameters: #"{"minimum": "30 days"}"#, start: Given.monday)
+        try run.decide("report", as: Given.unit, outcome: "log-problem", comment: "统一身份认证偶发超时",
+                       data: .object(["severity": .string("minor")]))
+        #expect(run.result == nil)
+        #expect(run.notes == [StageHarness.Note(kind: "problem", message: "统一身份认证偶发超时",
+                                                 data: .object(["severity": .string("minor")]))])
+        #expect(run.task("report") != nil)
+        try run.advance(days: 30)
+        try run.decide("report", as: Given.unit, outcome: "completed")
+        #expect(run.facts["stage.problems"] == .number(1))
+    }
+
+    @Test func badMinimumsAreReported() {
+        #expect(Given.problems(TrialRunStage(), #"{"minimum": "30 dais", "amountVariable": "amount"}"#).sorted() == [
+            #"$.nodes[0].parameters.amountVariable: trial-run: "amountVariable" applies only when "minimum" is a table by amount"#,
+            #"$.nodes[0].parameters.minimum: trial-run: "30 dais" is not a period; write "N workdays", "N days", "N months", "N years" (N a whole number ≥ 1) or ISO 8601 "PnD", "PnM", "PnY""#,
+        ])
+        #expect(Given.problems(TrialRunStage(), #"{}"#) == [#"$.nodes[0].parameters: trial-run: missing parameter "minimum""#])
+    }
+}
