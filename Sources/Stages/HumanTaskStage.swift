@@ -3,7 +3,10 @@ import FlowCore
 /// `human-task`: one task for one assignee; the decision's outcome is the stage's outcome.
 ///
 /// Parameters: `title` (what the assignee is asked to do), `assignee` (`{"role"|"department"|"actor": "…"}`),
-/// `outcomes` (the choices, e.g. `["approve", "reject"]`), optional `due` (a period shown with the task).
+/// `outcomes` (the choices, e.g. `["approve", "reject"]`), optional `due` (a period shown with the task), and
+/// optional `fact` (`{"name": "security-assessment-passed", "trueFor": ["pass"]}`): records a boolean fact that
+/// is `true` when the chosen outcome is one of `trueFor`, so that later stages (e.g. the preconditions of
+/// acceptance) can rely on it.
 public struct HumanTaskStage: StageKind {
     public let identifier = "human-task"
     public let summary = "A task for one assignee; the decision is the outcome"
@@ -15,17 +18,35 @@ public struct HumanTaskStage: StageKind {
         let assignee: Assignee
         let outcomes: [String]
         let due: Period?
+        let fact: (name: String, trueFor: [String])?
     }
 
     private func read(_ parameters: JSONValue) -> (Parameters?, [ParameterProblem]) {
         var reader = ParameterReader(parameters)
-        reader.rejectUnknown(allowed: ["title", "assignee", "outcomes", "due"])
+        reader.rejectUnknown(allowed: ["title", "assignee", "outcomes", "due", "fact"])
         let title = reader.string("title", required: true)
         let assignee = reader.assignee("assignee", required: true)
         let outcomes = reader.strings("outcomes", required: true)
         let due = reader.period("due", required: false)
+        var fact: (name: String, trueFor: [String])?
+        if let value = parameters["fact"] {
+            var factReader = ParameterReader(value)
+            factReader.rejectUnknown(allowed: ["name", "trueFor"])
+            let name = factReader.string("name", required: true)
+            let trueFor = factReader.strings("trueFor", required: true)
+            for problem in factReader.problems {
+                reader.report(problem.message, at: JSONPath.root.appending("fact").appending(problem.path))
+            }
+            if let trueFor, let outcomes {
+                for (index, outcome) in trueFor.enumerated() where !outcomes.contains(outcome) {
+                    reader.report("\"\(outcome)\" is not one of the task's outcomes",
+                                  at: JSONPath.root.appending("fact").appending("trueFor").appending(index))
+                }
+            }
+            if let name, let trueFor { fact = (name, trueFor) }
+        }
         guard let title, let assignee, let outcomes, reader.problems.isEmpty else { return (nil, reader.problems) }
-        return (Parameters(title: title, assignee: assignee, outcomes: outcomes, due: due), [])
+        return (Parameters(title: title, assignee: assignee, outcomes: outcomes, due: due, fact: fact), [])
     }
 
     public func validate(parameters: JSONValue) -> [ParameterProblem] { read(parameters).1 }
@@ -39,6 +60,11 @@ public struct HumanTaskStage: StageKind {
     }
 
     public func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction] {
-        [.complete(outcome: decision.outcome)]
+        var actions: [StageAction] = []
+        if let fact = read(context.parameters).0?.fact {
+            actions.append(.recordFact(name: fact.name, value: .bool(fact.trueFor.contains(decision.outcome))))
+        }
+        actions.append(.complete(outcome: decision.outcome))
+        return actions
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a stage node's parameters and collects every problem with its path, so that a stage kind's
 /// `validate(parameters:)` is a few lines and its messages read like the rest of the validator's.
 public struct ParameterReader {
@@ -104,6 +106,59 @@ public struct ParameterReader {
             report("\"\(members[0].key)\" is not a kind of assignee; use \"role\", \"department\" or \"actor\"",
                    at: JSONPath.root.appending(key).appending(members[0].key))
             return nil
+        }
+    }
+
+    /// An optional boolean (`default` when absent).
+    public mutating func bool(_ key: String, default fallback: Bool) -> Bool {
+        guard let value = parameters[key] else { return fallback }
+        guard let flag = value.boolValue else {
+            report("\"\(key)\" must be true or false, found \(value)", at: JSONPath.root.appending(key))
+            return fallback
+        }
+        return flag
+    }
+
+    /// A number within `range`.
+    public mutating func decimal(_ key: String, required: Bool, in range: ClosedRange<Decimal>) -> Decimal? {
+        guard let value = parameters[key] else {
+            if required { report("missing parameter \"\(key)\"", at: .root) }
+            return nil
+        }
+        guard let number = value.decimalValue, range.contains(number) else {
+            report("\"\(key)\" must be a number from \(range.lowerBound) to \(range.upperBound), found \(value)",
+                   at: JSONPath.root.appending(key))
+            return nil
+        }
+        return number
+    }
+
+    /// One of `choices` (`default` when absent), with a did-you-mean hint for a misspelling.
+    public mutating func choice(_ key: String, of choices: [String], default fallback: String) -> String {
+        guard let value = parameters[key] else { return fallback }
+        guard let text = value.stringValue, choices.contains(text) else {
+            let hint = value.stringValue.flatMap { Suggestion.nearest(to: $0, in: choices) }
+                .map { "; did you mean \"\($0)\"?" } ?? ""
+            report("\"\(key)\" must be one of " + choices.map { "\"\($0)\"" }.joined(separator: ", ")
+                       + ", found \(value)\(hint)", at: JSONPath.root.appending(key))
+            return fallback
+        }
+        return text
+    }
+
+    /// Checks that `project.<name>` is a decimal variable of the definition (when the symbols are known).
+    public mutating func checkDecimalVariable(_ name: String, key: String, symbols: SymbolTable?) {
+        guard let symbols else { return }
+        switch symbols.types["project.\(name)"] {
+        case .decimal?: return
+        case let other?:
+            report("\"\(key)\" names the variable \"\(name)\", which is a \(other); an amount must be a decimal",
+                   at: JSONPath.root.appending(key))
+        case nil:
+            let names = symbols.types.keys.filter { $0.hasPrefix("project.") }.map { String($0.dropFirst(8)) }
+            let hint = Suggestion.nearest(to: name, in: names).map { "; did you mean \"\($0)\"?" } ?? ""
+            report("\"\(key)\" names the variable \"\(name)\", which the definition does not declare\(hint); declare "
+                       + "it in \"variables\" as {\"type\": \"decimal\"}", at: JSONPath.root.appending(key))
         }
     }
 }
