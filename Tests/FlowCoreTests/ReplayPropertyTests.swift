@@ -68,7 +68,7 @@ import Testing
                 day = day.adding(days: Int.random(in: 1...9, using: &random))
                 try driver.advance(to: day.iso, hour: Int.random(in: 0...23, using: &random))
             }
-            let replayed = InstanceState.replay(id: driver.projectID, history: driver.history)
+            let replayed = try InstanceState.replay(id: driver.projectID, history: driver.history)
             #expect(replayed == driver.state, "seed \(seed)")
         }
         #expect(driver.history.map(\.sequence) == Array(1...driver.history.count))
@@ -86,6 +86,20 @@ import Testing
         let data = try JSONEncoder().encode(driver.history)
         let decoded = try JSONDecoder().decode([HistoryEntry].self, from: data)
         #expect(decoded == driver.history)
-        #expect(InstanceState.replay(id: driver.projectID, history: decoded) == driver.state)
+        #expect(try InstanceState.replay(id: driver.projectID, history: decoded) == driver.state)
+    }
+
+    @Test func historyWithAGapOrWithoutItsStartIsRefused() throws {
+        let driver = try Driver(Self.document, startingOn: "2024-09-27")
+        try driver.start()
+        var gapped = driver.history
+        gapped.remove(at: 2)
+        #expect(throws: ReplayError.outOfOrder(project: "p1", expected: 3, found: 4)) {
+            try InstanceState.replay(id: "p1", history: gapped)
+        }
+        let headless = driver.history.dropFirst().enumerated().map {
+            HistoryEntry(sequence: $0.offset + 1, at: $0.element.at, actor: $0.element.actor, event: $0.element.event)
+        }
+        #expect(throws: ReplayError.notStarted(project: "p1")) { try InstanceState.replay(id: "p1", history: headless) }
     }
 }

@@ -1,9 +1,18 @@
 extension InstanceState {
-    /// Applies one history entry. Entries must come in sequence order; the engine only produces valid ones, so
-    /// applying never fails.
-    public mutating func apply(_ entry: HistoryEntry) {
-        precondition(entry.sequence == lastSequence + 1,
-                     "history entry \(entry.sequence) applied after \(lastSequence) for project \(id)")
+    /// Applies one history entry read back from storage, checking that it comes in order: sequence numbers
+    /// without gaps from 1, and the project's start first.
+    public mutating func apply(_ entry: HistoryEntry) throws(ReplayError) {
+        guard entry.sequence == lastSequence + 1 else {
+            throw .outOfOrder(project: id, expected: lastSequence + 1, found: entry.sequence)
+        }
+        if lastSequence == 0 {
+            guard case .instanceStarted = entry.event else { throw .notStarted(project: id) }
+        }
+        applyInOrder(entry)
+    }
+
+    /// Applies an entry the engine has just produced (always in order).
+    mutating func applyInOrder(_ entry: HistoryEntry) {
         lastSequence = entry.sequence
         updatedAt = entry.at
         switch entry.event {

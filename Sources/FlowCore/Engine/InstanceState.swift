@@ -79,9 +79,11 @@ public struct InstanceState: Hashable, Sendable, Codable {
         self.id = id
     }
 
-    /// Rebuilds the state of project `id` from its whole history.
-    public static func replay(id: String, history: [HistoryEntry]) -> InstanceState {
-        history.reduce(into: InstanceState(id: id)) { $0.apply($1) }
+    /// Rebuilds the state of project `id` from its whole history; throws if the history is out of order.
+    public static func replay(id: String, history: [HistoryEntry]) throws(ReplayError) -> InstanceState {
+        var state = InstanceState(id: id)
+        for entry in history { try state.apply(entry) }
+        return state
     }
 
     /// The values expressions see: `project.<name>` and `computed.<name>`.
@@ -118,4 +120,21 @@ public struct OverdueRecord: Hashable, Sendable, Codable {
     public let interrupting: Bool
     /// When the expiry was recorded.
     public let recordedAt: Date
+}
+
+/// A history that cannot be replayed.
+public enum ReplayError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// An entry's sequence number is not the next one.
+    case outOfOrder(project: String, expected: Int, found: Int)
+    /// The first entry is not the project's start.
+    case notStarted(project: String)
+
+    public var description: String {
+        switch self {
+        case .outOfOrder(let project, let expected, let found):
+            return "the history of project \"\(project)\" is out of order: expected entry \(expected), found \(found)"
+        case .notStarted(let project):
+            return "the history of project \"\(project)\" does not begin with the project's start"
+        }
+    }
 }

@@ -29,7 +29,7 @@ struct StepBuilder {
     /// Records an event and applies it.
     mutating func emit(_ event: Event, actor: Actor? = nil) {
         let entry = HistoryEntry(sequence: state.lastSequence + 1, at: now, actor: actor ?? self.actor, event: event)
-        state.apply(entry)
+        state.applyInOrder(entry)
         entries.append(entry)
     }
 
