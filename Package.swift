@@ -11,11 +11,12 @@ let package = Package(
         .executable(name: "govflow", targets: ["govflow"]),
     ],
     targets: [
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "FlowCore"),
         .target(name: "Stages", dependencies: ["FlowCore"]),
-        .target(name: "Runner", dependencies: ["FlowCore", "Stages"]),
+        .target(name: "Runner", dependencies: ["FlowCore", "Stages", "CSQLite"]),
         .executableTarget(name: "govflow", dependencies: ["Runner"]),
         .testTarget(name: "FlowCoreTests", dependencies: ["FlowCore", "Stages"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "FlowCore", "Stages"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "FlowCore", "Stages", "CSQLite"]),
     ]
 )
