@@ -22,7 +22,9 @@ final class ChildOutput: Sendable {
 
     /// The complete lines so far.
     var lines: [String] {
-        text.withLock { text in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
+        text.withLock { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        }
     }
 
     var all: String { text.withLock { $0 } }

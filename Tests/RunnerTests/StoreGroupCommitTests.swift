@@ -83,3 +83,17 @@ import Testing
         #expect(try store.state(of: "p0") == step.state)
     }
 }
+
+@Suite struct StoreCommitObserverTests {
+    @Test func observersHearOfEachDurableWriteWithTheEarliestTimerItScheduled() throws {
+        let store = try SQLiteProjectStore(path: try StoreFixtures.databasePath())
+        defer { store.close() }
+        let heard = Mutex<[Date?]>([])
+        store.observeCommits { earliest in heard.withLock { $0.append(earliest) } }
+        let service = try StoreFixtures.service(store, clock: ManualClock(StoreFixtures.morning("2024-09-27")))
+        _ = try service.start(projectID: "p1", workflow: "approval", variables: [:], actor: StoreFixtures.applicant)
+
+        let deadline = try #require(try store.nextTimer()).fireAt
+        #expect(heard.withLock { $0 } == [nil, deadline])
+    }
+}
