@@ -12,15 +12,16 @@ let package = Package(
         .executable(name: "govflow", targets: ["govflow"]),
     ],
     targets: [
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "FlowCore"),
         .target(name: "Stages", dependencies: ["FlowCore"]),
-        .target(name: "Runner", dependencies: ["FlowCore", "Stages"]),
+        .target(name: "Runner", dependencies: ["FlowCore", "Stages", "CSQLite"]),
         .executableTarget(name: "govflow", dependencies: ["Runner"]),
         .executableTarget(name: "govflow-bench", dependencies: ["FlowCore", "Stages", "Runner"]),
         .target(name: "StageTesting", dependencies: ["FlowCore"]),
         .target(name: "ExpertPanelPlugin", dependencies: ["FlowCore"], path: "Examples/ExpertPanelPlugin/Sources"),
         .testTarget(name: "FlowCoreTests", dependencies: ["FlowCore", "Stages"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "FlowCore", "Stages"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "FlowCore", "Stages", "CSQLite"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages", "StageTesting", "FlowCore"]),
         .testTarget(
             name: "ExamplePluginTests", dependencies: ["ExpertPanelPlugin", "Stages", "StageTesting", "FlowCore"],

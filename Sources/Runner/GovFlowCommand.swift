@@ -11,6 +11,11 @@ public enum GovFlowCommand {
           validate FILE...      check workflow definitions; prints file:line:col: error: message for each problem
           calendar add DATE PERIOD | add --batch | month YYYY-MM | between DATE DATE
                                 due dates and working days in the statutory calendar (see docs/calendar.md)
+          serve [--db PATH] [--workflows DIR]
+                                run the engine and its timers over a database until SIGTERM or SIGINT
+                                (see docs/operations.md)
+          backup DEST [--db PATH]
+                                write a consistent copy of the database, also while a runner serves
           help                  show this text
         """
 
@@ -26,6 +31,12 @@ public enum GovFlowCommand {
             return ValidateCommand(registry: registry, io: io).run(rest)
         case "calendar":
             return CalendarCommand.run(rest, calendarsDirectory: ResourceLocator.calendarsDirectory(), io: io)
+        case "serve":
+            return ServeCommand(registry: registry, io: io).run(rest)
+        case "backup":
+            return BackupCommand(io: io).run(rest)
+        case "_crash-writer":
+            return CrashWriterCommand(registry: registry, io: io).run(rest)
         case "help", "--help", "-h":
             io.print(usage)
             return 0

@@ -1,0 +1,11 @@
+#ifndef GOVFLOW_CSQLITE_SHIM_H
+#define GOVFLOW_CSQLITE_SHIM_H
+
+#include <sqlite3.h>
+
+/// Binds text that SQLite copies at once (SQLITE_TRANSIENT is a macro cast Swift cannot import).
+static inline int csqlite_bind_text(sqlite3_stmt *statement, int index, const char *text, int length) {
+    return sqlite3_bind_text(statement, index, text, length, SQLITE_TRANSIENT);
+}
+
+#endif

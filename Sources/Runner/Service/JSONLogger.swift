@@ -1,0 +1,70 @@
+import Foundation
+import Synchronization
+
+/// Writes log records as JSON lines: `{"ts":"2024-10-08T01:00:00.000Z","level":"info","msg":"…",…}`.
+///
+/// `ts`, `level` and `msg` come first, then the other fields sorted by name. One line per record, written whole,
+/// so that lines from different threads never interleave.
+public final class JSONLogger: Sendable {
+    /// How serious a record is.
+    public enum Level: String, Sendable {
+        case debug, info, warning, error
+    }
+
+    private let write: @Sendable (String) -> Void
+    private let clock: @Sendable () -> Date
+    private let lock = Mutex(())
+
+    /// A logger handing each line (with its newline) to `write`, stamping records with `clock`.
+    public init(write: @escaping @Sendable (String) -> Void, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.write = write
+        self.clock = clock
+    }
+
+    /// A logger writing to standard error.
+    public static func standardError() -> JSONLogger {
+        JSONLogger { FileHandle.standardError.write(Data($0.utf8)) }
+    }
+
+    /// Logs `message` with `fields`.
+    public func log(_ level: Level, _ message: String, _ fields: [String: String] = [:]) {
+        var line = "{\"ts\":\(Self.quote(Self.timestamp(clock()))),\"level\":\(Self.quote(level.rawValue))"
+        line += ",\"msg\":\(Self.quote(message))"
+        for key in fields.keys.sorted() where !["ts", "level", "msg"].contains(key) {
+            line += ",\(Self.quote(key)):\(Self.quote(fields[key] ?? ""))"
+        }
+        line += "}\n"
+        lock.withLock { _ in write(line) }
+    }
+
+    public func info(_ message: String, _ fields: [String: String] = [:]) { log(.info, message, fields) }
+
+    public func warning(_ message: String, _ fields: [String: String] = [:]) { log(.warning, message, fields) }
+
+    public func error(_ message: String, _ fields: [String: String] = [:]) { log(.error, message, fields) }
+
+    /// ISO 8601 in UTC with milliseconds.
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true)
+            .timeSeparator(.colon).timeZone(separator: .omitted))
+    }
+
+    /// `text` as a JSON string literal.
+    static func quote(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,48 @@
+import FlowCore
+import Foundation
+
+/// The store's reads. Each is one statement, so it sees one consistent snapshot.
+extension SQLiteConnection {
+    func definitionRecords() throws(StoreError) -> [DefinitionRecord] {
+        try query("SELECT id, version, source, deployed_at FROM definitions ORDER BY id, version") { row in
+            DefinitionRecord(id: row.text(0), version: row.int(1), source: row.text(2),
+                             deployedAt: StoreCodec.date(row.double(3)))
+        }
+    }
+
+    func state(of id: String) throws(StoreError) -> InstanceState? {
+        guard let text = try text("SELECT state FROM projects WHERE id = ?", [.text(id)]) else { return nil }
+        return try StoreCodec.decode(InstanceState.self, from: text, what: "the state of project \"\(id)\"")
+    }
+
+    func history(of id: String) throws(StoreError) -> [HistoryEntry] {
+        try query("SELECT sequence, at, actor, event FROM history WHERE project_id = ? ORDER BY sequence",
+                  [.text(id)]) { (row) throws(StoreError) -> HistoryEntry in
+            let sequence = row.int(0)
+            let what = "history entry \(sequence) of project \"\(id)\""
+            return HistoryEntry(sequence: sequence, at: StoreCodec.date(row.double(1)),
+                                actor: try StoreCodec.decode(Actor.self, from: row.text(2), what: what),
+                                event: try StoreCodec.decode(Event.self, from: row.text(3), what: what))
+        }
+    }
+
+    func projectIDs() throws(StoreError) -> [String] {
+        try query("SELECT id FROM projects ORDER BY id") { $0.text(0) }
+    }
+
+    func dueTimers(through instant: Date, limit: Int) throws(StoreError) -> [ScheduledTimer] {
+        try query("""
+            SELECT project_id, timer_id, fire_at FROM timers WHERE fire_at <= ?
+            ORDER BY fire_at, project_id, timer_id LIMIT ?
+            """, [.integer(StoreCodec.milliseconds(instant)), .integer(Int64(max(0, limit)))], row: timer)
+    }
+
+    func nextTimer() throws(StoreError) -> ScheduledTimer? {
+        try query("SELECT project_id, timer_id, fire_at FROM timers ORDER BY fire_at, project_id, timer_id LIMIT 1",
+                  row: timer).first
+    }
+
+    private func timer(_ row: SQLiteStatement) -> ScheduledTimer {
+        ScheduledTimer(projectID: row.text(0), timerID: row.int(1), fireAt: StoreCodec.date(milliseconds: row.int64(2)))
+    }
+}

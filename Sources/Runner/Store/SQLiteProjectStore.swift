@@ -1,0 +1,176 @@
+import FlowCore
+import Foundation
+import Synchronization
+
+/// A `ProjectStore` in one SQLite database file: durable, crash-safe, shared by concurrent callers.
+///
+/// - Durability: the database runs in WAL mode with `synchronous=FULL`; a write returns only after the transaction
+///   holding it is on disk, so an accepted command survives a crash or a power cut.
+/// - Writes go through a `GroupCommitter`: concurrent writes share one transaction and one disk sync, each still
+///   checked on its own (a conflicting commit fails alone).
+/// - Reads use a second connection on its own queue, so they never wait for a disk sync.
+/// - Opening takes an exclusive lock on `<path>.lock` (see `LockFile`): one store per database file at a time.
+/// - The schema is versioned and migrated on open (see `StoreSchema`).
+///
+/// Errors of SQLite itself are `StoreError.failure` with the result code's name and the SQL, never bound values.
+public final class SQLiteProjectStore: ProjectStore {
+    /// The database file.
+    public let path: String
+    private let writer: SerialConnection
+    private let reader: SerialConnection
+    private let committer: GroupCommitter
+    private let lock: Mutex<LockFile?>
+    private let events = CommitEvents()
+
+    /// How many writes and write transactions the store has made, to see group commit at work.
+    public struct CommitStatistics: Hashable, Sendable {
+        /// Writes stored (deploys, inserts, commits), refused ones included.
+        public var writes = 0
+        /// Transactions that stored them.
+        public var transactions = 0
+    }
+
+    /// Opens the database at `path`, creating it when missing, and brings its schema up to date.
+    ///
+    /// Throws `StoreError.failure` when another store holds the database, when the file is not a GovFlow database
+    /// or is damaged, when it was written by a newer GovFlow, or when WAL mode is unavailable.
+    public init(path: String, busyTimeoutMilliseconds: Int = 5000) throws(StoreError) {
+        self.path = path
+        let lock = try LockFile(path: path + ".lock")
+        let writerConnection = try Self.connect(path: path, create: true, busyTimeout: busyTimeoutMilliseconds)
+        try StoreSchema.migrate(writerConnection)
+        let readerConnection = try Self.connect(path: path, create: false, busyTimeout: busyTimeoutMilliseconds)
+        try readerConnection.execute("PRAGMA query_only = ON")
+        self.lock = Mutex(lock)
+        writer = SerialConnection(writerConnection, label: "govflow.store.writer")
+        reader = SerialConnection(readerConnection, label: "govflow.store.reader")
+        let events = events
+        committer = GroupCommitter(connection: writer) { size, earliest in events.record(size, earliest) }
+    }
+
+    deinit {
+        close()
+    }
+
+    private static func connect(path: String, create: Bool, busyTimeout: Int) throws(StoreError) -> SQLiteConnection {
+        let connection = try SQLiteConnection(path: path, create: create)
+        do throws(StoreError) {
+            try connection.execute("PRAGMA busy_timeout = \(busyTimeout)")
+            let mode = try connection.text("PRAGMA journal_mode = WAL")
+            guard mode?.lowercased() == "wal" else {
+                throw .failure("the database \(path) could not be switched to WAL mode (SQLite answered "
+                    + "journal_mode \"\(mode ?? "nothing")\"); put it on a local file system that supports "
+                    + "shared memory")
+            }
+            try connection.execute("PRAGMA synchronous = FULL")
+            try connection.execute("PRAGMA foreign_keys = ON")
+        } catch {
+            throw notADatabase(error, path: path)
+        }
+        return connection
+    }
+
+    /// Rewords "file is not a database" to say which file and what to do.
+    private static func notADatabase(_ error: StoreError, path: String) -> StoreError {
+        guard case .failure(let message) = error,
+              message.contains("SQLITE_NOTADB") || message.contains("SQLITE_CORRUPT")
+        else { return error }
+        return .failure("the file \(path) is not a GovFlow database or is damaged (\(message))")
+    }
+
+    /// Waits for the writes in flight, closes both connections and releases the lock. Later calls fail.
+    public func close() {
+        writer.close()
+        reader.close()
+        lock.withLock { $0 = nil }
+    }
+
+    /// Calls `observer` after every durable write transaction with the earliest timer it scheduled, if any (the
+    /// timer service uses it to wake up early).
+    public func observeCommits(_ observer: @escaping @Sendable (_ earliestTimer: Date?) -> Void) {
+        events.observers.withLock { $0.append(observer) }
+    }
+
+    /// Writes and transactions so far.
+    public var commitStatistics: CommitStatistics { events.statistics.withLock { $0 } }
+
+    // MARK: ProjectStore
+
+    public func deploy(_ record: DefinitionRecord) throws(StoreError) {
+        try committer.submit { (connection) throws(StoreError) -> Date? in
+            try connection.deploy(record)
+            return nil
+        }
+    }
+
+    public func definitionRecords() throws(StoreError) -> [DefinitionRecord] {
+        try reader.sync { (connection) throws(StoreError) in try connection.definitionRecords() }
+    }
+
+    public func insert(project state: InstanceState, entries: [HistoryEntry]) throws(StoreError) {
+        try committer.submit { (connection) throws(StoreError) -> Date? in
+            try connection.insert(project: state, entries: entries)
+        }
+    }
+
+    public func commit(project id: String, expectedSequence: Int, state: InstanceState, entries: [HistoryEntry])
+        throws(StoreError)
+    {
+        try committer.submit { (connection) throws(StoreError) -> Date? in
+            try connection.commit(project: id, expectedSequence: expectedSequence, state: state, entries: entries)
+        }
+    }
+
+    public func state(of id: String) throws(StoreError) -> InstanceState? {
+        try reader.sync { (connection) throws(StoreError) in try connection.state(of: id) }
+    }
+
+    public func history(of id: String) throws(StoreError) -> [HistoryEntry] {
+        try reader.sync { (connection) throws(StoreError) in try connection.history(of: id) }
+    }
+
+    public func projectIDs() throws(StoreError) -> [String] {
+        try reader.sync { (connection) throws(StoreError) in try connection.projectIDs() }
+    }
+
+    public func dueTimers(through instant: Date, limit: Int) throws(StoreError) -> [ScheduledTimer] {
+        try reader.sync { (connection) throws(StoreError) in try connection.dueTimers(through: instant, limit: limit) }
+    }
+
+    public func nextTimer() throws(StoreError) -> ScheduledTimer? {
+        try reader.sync { (connection) throws(StoreError) in try connection.nextTimer() }
+    }
+
+    // MARK: Maintenance
+
+    /// `PRAGMA integrity_check`: "ok", or SQLite's list of problems.
+    public func integrityCheck() throws(StoreError) -> String {
+        try reader.sync { (connection) throws(StoreError) in
+            try connection.query("PRAGMA integrity_check") { $0.text(0) }.joined(separator: "\n")
+        }
+    }
+
+    /// The schema version of the open database.
+    public func schemaVersion() throws(StoreError) -> Int {
+        try reader.sync { (connection) throws(StoreError) in try connection.integer("PRAGMA user_version") ?? 0 }
+    }
+
+    /// Runs `sql` on the writer connection (tests use it to limit the database size).
+    func executeOnWriter(_ sql: String) throws(StoreError) {
+        try writer.sync { (connection) throws(StoreError) in try connection.execute(sql) }
+    }
+}
+
+/// What the store's committer reports to: the statistics and the commit observers.
+private final class CommitEvents: Sendable {
+    let observers = Mutex<[@Sendable (Date?) -> Void]>([])
+    let statistics = Mutex(SQLiteProjectStore.CommitStatistics())
+
+    func record(_ size: Int, _ earliestTimer: Date?) {
+        statistics.withLock {
+            $0.writes += size
+            $0.transactions += 1
+        }
+        for observer in observers.withLock({ $0 }) { observer(earliestTimer) }
+    }
+}
