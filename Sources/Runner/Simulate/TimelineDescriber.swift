@@ -150,6 +150,7 @@ struct TimelineDescriber {
         case .timerScheduled(let timer):
             timers[timer.id] = timer
             node = timer.nodeID
+            detail("timer", .string(Self.kind(of: timer)))
             if case .deadline(let id) = timer.purpose { detail("deadline", .string(id)) }
             dueDetails(timer.due)
             text = timer.purpose == .wait
@@ -158,16 +159,19 @@ struct TimelineDescriber {
         case .timerRescheduled(let timer, let from, let to):
             timers[timer]?.due = to
             node = timers[timer]?.nodeID
+            if let known = timers[timer] { detail("timer", .string(Self.kind(of: known))) }
             dueDetails(to)
             text = (timers[timer].map(timerSubject) ?? "timer \(timer)")
                 + " moved from \(Self.due(from)) to \(Self.due(to))"
         case .timerFired(let timer, _):
             node = timers[timer]?.nodeID
+            if let known = timers[timer] { detail("timer", .string(Self.kind(of: known))) }
             let isWait = timers[timer]?.purpose == .wait
             bookkeeping = !isWait
             text = isWait ? "wait over" : (timers[timer].map(timerSubject) ?? "timer \(timer)") + " fired"
         case .timerCancelled(let timer):
             node = timers[timer]?.nodeID
+            if let known = timers[timer] { detail("timer", .string(Self.kind(of: known))) }
             bookkeeping = timers[timer].map { if case .deadline = $0.purpose { false } else { true } } ?? true
             text = (timers[timer].map { "\(timerSubject($0)) due \(Self.due($0.due))" } ?? "timer \(timer)")
                 + " cancelled"
@@ -205,6 +209,16 @@ struct TimelineDescriber {
         return TimelineRow(sequence: entry.sequence, at: entry.at, actor: entry.actor.id,
                            type: Self.typeName(entry.event), node: node, description: text, details: details,
                            bookkeeping: bookkeeping)
+    }
+
+    /// "deadline", "reminder", "stage" or "wait".
+    static func kind(of timer: PendingTimer) -> String {
+        switch timer.purpose {
+        case .deadline: return "deadline"
+        case .reminder: return "reminder"
+        case .stage: return "stage"
+        case .wait: return "wait"
+        }
     }
 
     private func branchText(gateway: String, branch: Int?) -> String {

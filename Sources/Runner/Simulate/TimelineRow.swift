@@ -12,7 +12,8 @@ struct TimelineRow: Sendable {
     let node: String?
     /// A sentence for people.
     let description: String
-    /// Facts for scenario tests, in a fixed order: task, outcome, deadline, due, provisional, result.
+    /// Facts for scenario tests, in a fixed order: task, timer, deadline, due, provisional,
+    /// outcome, result.
     let details: [JSONMember]
     /// Whether the text table leaves it out: token and scope bookkeeping that other rows already tell.
     let bookkeeping: Bool
