@@ -2,7 +2,7 @@ import FlowCore
 import Foundation
 
 /// `govflow simulate WORKFLOW --project PROJECT.json [--decisions SCRIPT.json] [--start DATE] [--calendars DIR]
-/// [--json]`: runs one project through a workflow on a manual clock and prints its timeline.
+/// [--max-steps N] [--json]`: runs one project through a workflow on a manual clock and prints its timeline.
 ///
 /// Exit status: 0 the simulation ran (the report says whether the project ended), 1 a bad definition, project file,
 /// script or script step, or a simulation that does not end, 2 a usage error. See docs/simulate.md.
@@ -12,7 +12,7 @@ struct SimulateCommand {
 
     static let usage = """
         usage: govflow simulate WORKFLOW --project PROJECT.json [--decisions SCRIPT.json] [--start YYYY-MM-DD]
-                                [--calendars DIR] [--json]
+                                [--calendars DIR] [--max-steps N] [--json]
         --start is required unless the decisions script gives "start"; see docs/simulate.md.
         """
 
@@ -23,6 +23,7 @@ struct SimulateCommand {
         var decisions: String?
         var start: CivilDate?
         var calendars: URL?
+        var maxSteps = Simulator.defaultStepLimit
         var json = false
     }
 
@@ -70,7 +71,8 @@ struct SimulateCommand {
         let report: SimulationReport
         do {
             let simulator = try Simulator(definition: definition, source: source, file: workflowPath,
-                                          registry: registry, calendars: calendars, project: project, start: start)
+                                          registry: registry, calendars: calendars, project: project, start: start,
+                                          stepLimit: options.maxSteps)
             try simulator.start(projectFile: projectPath)
             let startedAt = simulator.clock.now()
             var note: String?
@@ -114,6 +116,11 @@ struct SimulateCommand {
         var rest = arguments[...]
         while let word = rest.popFirst() {
             switch word {
+            case "--max-steps":
+                guard let value = rest.popFirst(), let count = Int(value), count >= 1 else {
+                    return .failure("--max-steps needs a whole number of at least 1")
+                }
+                options.maxSteps = count
             case "--project", "--decisions", "--start", "--calendars":
                 guard let value = rest.popFirst() else { return .failure("\(word) needs a value") }
                 switch word {

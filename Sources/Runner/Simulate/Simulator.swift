@@ -4,8 +4,11 @@ import Foundation
 /// Runs one project through a workflow on a manual clock, with an in-memory store, through `WorkflowService`,
 /// exactly as a deployment would run it, but with months passing in milliseconds.
 final class Simulator {
-    /// Most commands and timer firings one simulation may take.
-    static let stepLimit = 10_000
+    /// Most commands and timer firings one simulation may take, unless told otherwise.
+    static let defaultStepLimit = 10_000
+
+    /// Most commands and timer firings this simulation may take.
+    let stepLimit: Int
 
     let definition: WorkflowDefinition
     let project: SimulationProject
@@ -15,9 +18,10 @@ final class Simulator {
 
     /// Deploys `source` (already validated as `definition`) on a fresh store, the clock at 09:00 on `start`.
     init(definition: WorkflowDefinition, source: String, file: String, registry: StageRegistry,
-         calendars: [String: any WorkingCalendar], project: SimulationProject, start: CivilDate)
-        throws(SimulationError)
+         calendars: [String: any WorkingCalendar], project: SimulationProject, start: CivilDate,
+         stepLimit: Int = Simulator.defaultStepLimit) throws(SimulationError)
     {
+        self.stepLimit = stepLimit
         self.definition = definition
         self.project = project
         clock = ManualClock(at: start, hour: ChinaTime.defaultHour)
@@ -65,9 +69,9 @@ final class Simulator {
     /// Counts one command or timer firing against `stepLimit`.
     func countStep() throws(SimulationError) {
         stepsTaken += 1
-        guard stepsTaken <= Simulator.stepLimit else {
+        guard stepsTaken <= stepLimit else {
             let situation = (try? state).map(Simulator.summary) ?? "unknown state"
-            throw .runaway(limit: Simulator.stepLimit, state: situation)
+            throw .runaway(limit: stepLimit, state: situation)
         }
     }
 
