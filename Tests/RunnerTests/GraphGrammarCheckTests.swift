@@ -76,7 +76,8 @@ import Testing
         #expect(DotGrammarCheck.problems(in: "digraph g {\n  \"a\" [label=\"x\";\n}\n")
                     == ["line 2: expected \",\", found \";\""])
         #expect(DotGrammarCheck.problems(in: "digraph g {\n  node;\n") == ["line 2: expected \"[\", found \";\""])
-        #expect(DotGrammarCheck.problems(in: "digraph g {\n}\n}") == ["line 3: unexpected \"}\" after the closing brace"])
+        #expect(DotGrammarCheck.problems(in: "digraph g {\n}\n}")
+                    == ["line 3: unexpected \"}\" after the closing brace"])
         #expect(DotGrammarCheck.problems(in: "graph g {}") == ["line 1: expected \"digraph\", found \"graph\""])
     }
 }

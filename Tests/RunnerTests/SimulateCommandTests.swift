@@ -226,7 +226,8 @@ enum SimulationFixture {
     @Test func startIsRequiredWithoutAScriptStart() throws {
         let run = try SimulationFixture.simulate(extra: [])
         #expect(run.status == 2)
-        #expect(run.errors.hasPrefix("error: --start YYYY-MM-DD is required when no decisions script gives \"start\"\n"))
+        #expect(run.errors.hasPrefix(
+            "error: --start YYYY-MM-DD is required when no decisions script gives \"start\"\n"))
     }
 
     @Test func badStartDateIsAUsageError() throws {

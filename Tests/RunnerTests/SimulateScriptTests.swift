@@ -5,7 +5,8 @@ import Testing
     @Test func transferUrgeAndReturnToAreRecordedWithTheirActors() throws {
         let script = """
             {"start": "2024-09-27", "steps": [
-              {"at": "2024-09-30 10:30", "transfer": {"node": "pre-review", "to": {"actor": "wang"}, "comment": "请王科长办理"}},
+              {"at": "2024-09-30 10:30",
+               "transfer": {"node": "pre-review", "to": {"actor": "wang"}, "comment": "请王科长办理"}},
               {"urge": {"node": "pre-review", "comment": "请尽快"}},
               {"at": "2024-10-08", "decide": {"node": "pre-review", "outcome": "pass"}},
               {"returnTo": {"node": "expert-review", "to": "pre-review", "actor": {"id": "zhao", "roles": ["expert"]}}}
@@ -99,7 +100,8 @@ import Testing
     @Test func aLoopingFirstOutcomeStopsAtTheStepLimit() throws {
         let looping = SimulationFixture.tinghu.replacingOccurrences(
             of: #""outcomes": ["pass", "revise", "reject"]"#, with: #""outcomes": ["revise", "pass", "reject"]"#)
-        let run = try SimulationFixture.simulate(workflow: looping, extra: ["--start", "2024-09-27", "--max-steps", "300"])
+        let run = try SimulationFixture.simulate(workflow: looping,
+                                                 extra: ["--start", "2024-09-27", "--max-steps", "300"])
         #expect(run.status == 1)
         #expect(run.errors.hasPrefix("error: the project did not end within 300 simulation steps (open: task "))
     }

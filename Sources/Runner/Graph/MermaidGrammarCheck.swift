@@ -125,7 +125,9 @@ private struct LineScanner {
         rest = rest.dropFirst()
         guard let quote = rest.firstIndex(of: "\"") else { return "unterminated quoted label" }
         rest = rest[rest.index(after: quote)...]
-        guard rest == close else { return "unbalanced brackets: expected \"\(close)\" to close \"\(open)\", found \"\(rest)\"" }
+        guard rest == close else {
+            return "unbalanced brackets: expected \"\(close)\" to close \"\(open)\", found \"\(rest)\""
+        }
         return nil
     }
 }

@@ -17,7 +17,8 @@ struct DecisionScriptReader {
         var script = DecisionScript(steps: [])
         if let start = try object.string("start") {
             guard let date = CivilDate(iso: start) else {
-                throw object.fail("\"start\" must be a date as YYYY-MM-DD, found \"\(start)\"", at: object.value("start"))
+                throw object.fail("\"start\" must be a date as YYYY-MM-DD, found \"\(start)\"",
+                                  at: object.value("start"))
             }
             script.start = date
         }
@@ -53,7 +54,8 @@ struct DecisionScriptReader {
                 throw object.fail("\"\(name)\" moves the clock itself; remove \"at\"", at: object.value("at"))
             }
             guard let instant = ChinaTime.parse(text) else {
-                throw object.fail("\"at\" must be \(ChinaTime.acceptedForms), found \"\(text)\"", at: object.value("at"))
+                throw object.fail("\"at\" must be \(ChinaTime.acceptedForms), found \"\(text)\"",
+                                  at: object.value("at"))
             }
             at = instant
         }
@@ -75,7 +77,8 @@ struct DecisionScriptReader {
             }
             return .waitFor(node: text == "end" ? nil : text)
         case "withdraw":
-            let object = try InputObject(body, file: file, what: "\"withdraw\" of \(what)", allowed: ["actor", "comment"])
+            let object = try InputObject(body, file: file, what: "\"withdraw\" of \(what)",
+                                         allowed: ["actor", "comment"])
             return .withdraw(actor: try object.actor("actor"), comment: try object.string("comment"))
         default:
             return try taskAction(name, body, what: what)

@@ -16,7 +16,8 @@ struct SimulationProject: Sendable {
     /// Reads a project file's text; `file` names it in errors.
     static func read(_ text: String, file: String) throws(InputFileError) -> SimulationProject {
         let root = try parseInputFile(text, file: file)
-        let object = try InputObject(root, file: file, what: "the project file", allowed: ["id", "applicant", "variables"])
+        let object = try InputObject(root, file: file, what: "the project file",
+                                     allowed: ["id", "applicant", "variables"])
         var project = SimulationProject()
         if let id = try object.string("id") { project.id = id }
         if let applicant = try object.actor("applicant") { project.applicant = applicant }

@@ -45,7 +45,8 @@ extension Simulator {
         switch action {
         case .decide(let selector, let outcome, let comment, let data):
             let task = try find(selector, in: current, failure: failure)
-            command = .decide(task: task.id, actor: actor(selector, task), outcome: outcome, comment: comment, data: data)
+            command = .decide(task: task.id, actor: actor(selector, task), outcome: outcome, comment: comment,
+                              data: data)
         case .transfer(let selector, let assignee, let comment):
             let task = try find(selector, in: current, failure: failure)
             command = .transfer(task: task.id, actor: actor(selector, task), to: assignee, comment: comment)

@@ -121,7 +121,8 @@ struct TimelineDescriber {
         case .taskTransferred(let task, let from, let to, let comment):
             node = tasks[task]?.nodeID
             detail("task", .number(task))
-            text = "task \(task) transferred from \(Self.assignee(from)) to \(Self.assignee(to))\(Self.comment(comment))"
+            text = "task \(task) transferred from \(Self.assignee(from)) to \(Self.assignee(to))"
+                + Self.comment(comment)
         case .taskDelegated(let task, let from, let to, let comment):
             node = tasks[task]?.nodeID
             detail("task", .number(task))
