@@ -11,6 +11,10 @@ public enum GovFlowCommand {
           validate FILE...      check workflow definitions; prints file:line:col: error: message for each problem
           calendar add DATE PERIOD | add --batch | month YYYY-MM | between DATE DATE
                                 due dates and working days in the statutory calendar (see docs/calendar.md)
+          simulate WORKFLOW --project PROJECT.json [--decisions SCRIPT.json] [--start DATE] [--json]
+                                run a project through a workflow on a simulated clock (see docs/simulate.md)
+          graph WORKFLOW --format mermaid|dot
+                                draw the process as a Mermaid or Graphviz diagram (see docs/graph.md)
           serve [--db PATH] [--workflows DIR]
                                 run the engine and its timers over a database until SIGTERM or SIGINT
                                 (see docs/operations.md)
@@ -31,6 +35,10 @@ public enum GovFlowCommand {
             return ValidateCommand(registry: registry, io: io).run(rest)
         case "calendar":
             return CalendarCommand.run(rest, calendarsDirectory: ResourceLocator.calendarsDirectory(), io: io)
+        case "simulate":
+            return SimulateCommand(registry: registry, io: io).run(rest)
+        case "graph":
+            return GraphCommand(registry: registry, io: io).run(rest)
         case "serve":
             return ServeCommand(registry: registry, io: io).run(rest)
         case "backup":

@@ -1,0 +1,109 @@
+import FlowCore
+
+/// A workflow definition as a diagram, independent of the output format: shaped vertices with label lines and
+/// styled, labelled edges, both in the order the definition is written.
+struct ProcessGraph: Sendable {
+    /// How a vertex is drawn.
+    enum Shape: Sendable {
+        /// A stage: a rectangle.
+        case stage
+        /// An exclusive gateway: a diamond.
+        case gateway
+        /// A parallel split: a hexagon.
+        case parallel
+        /// A parallel join: a hexagon.
+        case join
+        /// A wait: a stadium.
+        case wait
+        /// An end: a double circle.
+        case end
+    }
+
+    /// One node of the definition.
+    struct Vertex: Sendable {
+        /// The node's id in the definition.
+        let id: String
+        let shape: Shape
+        /// The label, one entry per line.
+        let lines: [String]
+    }
+
+    /// How an edge is drawn.
+    enum Style: Sendable {
+        /// An outcome, a gateway branch, the way on after a split, join or wait.
+        case solid
+        /// An interrupting deadline.
+        case dashed
+        /// A return to an earlier node (退回).
+        case dotted
+    }
+
+    struct Edge: Sendable {
+        let from: String
+        let to: String
+        let label: String?
+        let style: Style
+    }
+
+    let workflowID: String
+    let version: Int
+    let vertices: [Vertex]
+    let edges: [Edge]
+
+    /// The label on edges a stage's assignee may take to return the project.
+    static let returnLabel = "退回"
+
+    init(_ definition: WorkflowDefinition) {
+        workflowID = definition.id
+        version = definition.version
+        var vertices: [Vertex] = []
+        var edges: [Edge] = []
+        for node in definition.nodes {
+            switch node.kind {
+            case .stage(let stage):
+                let notes = stage.deadlines.filter { !$0.interrupting }.map { "⏰ \($0.period) (\($0.id))" }
+                vertices.append(Vertex(id: node.id, shape: .stage, lines: [node.name, stage.stageKind] + notes))
+                for route in stage.outcomes {
+                    edges.append(Edge(from: node.id, to: route.target, label: route.outcome, style: .solid))
+                }
+                for deadline in stage.deadlines where deadline.interrupting {
+                    guard let target = deadline.target else { continue }
+                    edges.append(Edge(from: node.id, to: target, label: "⏰ \(deadline.period)", style: .dashed))
+                }
+                for target in stage.returnTo {
+                    edges.append(Edge(from: node.id, to: target, label: Self.returnLabel, style: .dotted))
+                }
+            case .exclusive(let gateway):
+                vertices.append(Vertex(id: node.id, shape: .gateway, lines: [node.name]))
+                for branch in gateway.branches {
+                    edges.append(Edge(from: node.id, to: branch.target, label: branch.label ?? branch.condition.source,
+                                      style: .solid))
+                }
+                if let fallback = gateway.defaultTarget {
+                    edges.append(Edge(from: node.id, to: fallback, label: "default", style: .solid))
+                }
+            case .parallel(let split):
+                vertices.append(Vertex(id: node.id, shape: .parallel, lines: [node.name, "parallel split"]))
+                for branch in split.branches {
+                    edges.append(Edge(from: node.id, to: branch, label: nil, style: .solid))
+                }
+            case .join(let join):
+                vertices.append(Vertex(id: node.id, shape: .join, lines: [node.name, "join"]))
+                edges.append(Edge(from: node.id, to: join.next, label: nil, style: .solid))
+            case .wait(let wait):
+                let until: String
+                switch wait.until {
+                case .period(let period): until = "wait \(period)"
+                case .date(let expression): until = "wait until \(expression.source)"
+                }
+                vertices.append(Vertex(id: node.id, shape: .wait, lines: [node.name, until]))
+                edges.append(Edge(from: node.id, to: wait.next, label: nil, style: .solid))
+            case .end(let end):
+                let lines = node.name == end.result ? [end.result] : [node.name, end.result]
+                vertices.append(Vertex(id: node.id, shape: .end, lines: lines))
+            }
+        }
+        self.vertices = vertices
+        self.edges = edges
+    }
+}

@@ -1,0 +1,41 @@
+import FlowCore
+import Foundation
+
+/// Instants as the simulator reads and writes them: `YYYY-MM-DD HH:MM` in China Standard Time (UTC+8).
+enum ChinaTime {
+    /// The hour of the day a date alone stands for: the start of office hours.
+    static let defaultHour = 9
+
+    /// `2024-10-08 09:00`. Midnight is written `24:00` of the day before (`2024-10-28 24:00`): the instant a
+    /// deadline due that day expires, so an expiry shows on its due date.
+    static func format(_ instant: Date) -> String {
+        var date = CivilDate(chinaDateOf: instant)
+        var seconds = Int(instant.timeIntervalSince(date.startInChina).rounded(.down))
+        if seconds == 0 {
+            date = date.adding(days: -1)
+            seconds = 24 * 3600
+        }
+        let hour = seconds / 3600
+        let minute = (seconds % 3600) / 60
+        return "\(date.iso) \(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)"
+    }
+
+    /// Parses `YYYY-MM-DD` (09:00 that day) or `YYYY-MM-DD HH:MM` (`24:00` is the end of the day).
+    static func parse(_ text: String) -> Date? {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard let first = parts.first, parts.count <= 2, let date = CivilDate(iso: first) else { return nil }
+        var minutes = defaultHour * 60
+        if parts.count == 2 {
+            let clock = parts[1].split(separator: ":", omittingEmptySubsequences: false)
+            guard clock.count == 2, clock.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
+                  let hour = Int(clock[0]), let minute = Int(clock[1]), (0...24).contains(hour),
+                  (0..<60).contains(minute), hour < 24 || minute == 0
+            else { return nil }
+            minutes = hour * 60 + minute
+        }
+        return date.startInChina.addingTimeInterval(TimeInterval(minutes * 60))
+    }
+
+    /// The words error messages use for the accepted forms.
+    static let acceptedForms = "\"YYYY-MM-DD\" (09:00 that day) or \"YYYY-MM-DD HH:MM\" (China time, 00:00 to 24:00)"
+}
