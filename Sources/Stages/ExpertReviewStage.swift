@@ -171,7 +171,8 @@ public struct ExpertReviewStage: StageKind {
         return [StageState.save(State())] + parameters.seats.map { seat in
             let field = seat.field.map { "（\($0)）" } ?? ""
             return .openTask(TaskRequest(key: seat.key, title: "\(context.nodeName): 专家评审意见\(field)",
-                                         assignee: seat.assignee, outcomes: outcomes, due: parameters.due))
+                                         assignee: seat.assignee, outcomes: outcomes, due: parameters.due,
+                                         exampleData: parameters.rule == "averageScore" ? .object(["score": .number(80)]) : .null))
         }
     }
 

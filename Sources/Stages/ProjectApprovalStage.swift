@@ -106,7 +106,8 @@ public struct ProjectApprovalStage: StageKind {
     private func open(_ index: Int, of parameters: Parameters, context: StageContext) -> StageAction {
         let step = parameters.steps[index]
         return .openTask(TaskRequest(key: "step:\(index + 1)", title: "\(context.nodeName): \(step.name)",
-                                     assignee: step.authority, outcomes: ["approve", "reject"]))
+                                     assignee: step.authority, outcomes: ["approve", "reject"],
+                                     exampleData: .object(["documentNumber": .string("〔\(context.today.year)〕1号")])))
     }
 
     public func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {

@@ -32,12 +32,15 @@ public struct HumanTask: Hashable, Sendable, Codable {
     public let consultationOf: Int?
     /// For an added reviewer's task: whether the original task waits for this opinion (前加签) or not (并加签).
     public let blocking: Bool
+    /// An example of the decision data the task needs (`.null` when none), from the stage's `TaskRequest`.
+    public let exampleData: JSONValue
 
     public init(
         id: Int, activationID: Int, nodeID: String, key: String, title: String, assignee: Assignee,
         outcomes: [String], openedAt: Date, due: DueDate?, status: Status = .open, delegatedBy: Assignee? = nil,
-        consultationOf: Int? = nil, blocking: Bool = false
+        consultationOf: Int? = nil, blocking: Bool = false, exampleData: JSONValue = .null
     ) {
+        self.exampleData = exampleData
         self.delegatedBy = delegatedBy
         self.consultationOf = consultationOf
         self.blocking = blocking

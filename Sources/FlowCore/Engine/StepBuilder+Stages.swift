@@ -141,7 +141,7 @@ extension StepBuilder {
                 let task = HumanTask(
                     id: nextID, activationID: activationID, nodeID: node.id, key: request.key, title: request.title,
                     assignee: request.assignee, outcomes: request.outcomes, openedAt: now,
-                    due: request.due.map { engine.periods.due($0, after: today) })
+                    due: request.due.map { engine.periods.due($0, after: today) }, exampleData: request.exampleData)
                 emit(.taskOpened(task), actor: .system)
             case .closeTask(let key, let reason):
                 guard let task = state.openTasks.first(where: { $0.activationID == activationID && $0.key == key })

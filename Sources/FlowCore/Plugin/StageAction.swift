@@ -35,12 +35,17 @@ public struct TaskRequest: Hashable, Sendable {
     /// A due period counted from the day the task opens, shown with the task (the stage enforces it, if at all,
     /// with its own timer).
     public let due: Period?
+    /// An example of the decision data the task needs (e.g. `{"documentNumber": "亭数审〔2024〕12号"}`), shown by
+    /// forms and used by the simulator's "approve everything" policy; `.null` when the task needs none.
+    public let exampleData: JSONValue
 
-    public init(key: String, title: String, assignee: Assignee, outcomes: [String], due: Period? = nil) {
+    public init(key: String, title: String, assignee: Assignee, outcomes: [String], due: Period? = nil,
+                exampleData: JSONValue = .null) {
         self.key = key
         self.title = title
         self.assignee = assignee
         self.outcomes = outcomes
         self.due = due
+        self.exampleData = exampleData
     }
 }
