@@ -4,8 +4,9 @@ import Synchronization
 /// Runs projects against a store: deploys definitions, starts projects, applies commands and fires due timers.
 ///
 /// It is the one place where the engine, a store and a clock meet. Each accepted command is one commit; a
-/// refused command commits nothing. Commands are serialised, so a decision and a timer firing on one project
-/// never interleave.
+/// refused command commits nothing. Commands on one project are serialised, so a decision and a timer firing on
+/// it never interleave; commands on different projects run concurrently (and a durable store may group their
+/// commits). The store's sequence check remains the last line of defence.
 public final class WorkflowService: Sendable {
     /// The stage kinds definitions may use.
     public let registry: StageRegistry
@@ -15,7 +16,8 @@ public final class WorkflowService: Sendable {
     public let clock: any WorkflowClock
 
     private let definitions = Mutex<[String: [Int: WorkflowDefinition]]>([:])
-    private let commandLock = Mutex(())
+    /// Locks striped by project id: bounded memory, and unrelated projects rarely wait for each other.
+    private let projectLocks: [StripeLock] = (0..<64).map { _ in StripeLock() }
 
     /// A service over `store`, loading every definition deployed there.
     public init(registry: StageRegistry, calendars: [String: any WorkingCalendar], store: any ProjectStore,
@@ -101,7 +103,7 @@ public final class WorkflowService: Sendable {
             throw .unknownWorkflow(id: workflow, version: version)
         }
         let engine = try engine(for: definition)
-        return try serialized { () throws(ServiceError) -> Step in
+        return try serialized(projectID) { () throws(ServiceError) -> Step in
             let step: Step
             do throws(EngineError) {
                 step = try engine.start(projectID: projectID, variables: variables, actor: actor, at: clock.now())
@@ -120,7 +122,7 @@ public final class WorkflowService: Sendable {
     /// Applies a command to a project and commits the step.
     @discardableResult
     public func perform(_ command: Command, on projectID: String) throws(ServiceError) -> Step {
-        try serialized { () throws(ServiceError) -> Step in
+        try serialized(projectID) { () throws(ServiceError) -> Step in
             let state = try currentState(of: projectID)
             let engine = try engine(for: state)
             let step: Step
@@ -183,9 +185,17 @@ public final class WorkflowService: Sendable {
         }
     }
 
-    private func serialized<T>(_ body: () throws(ServiceError) -> T) throws(ServiceError) -> T {
-        try commandLock.withLock { (_: inout Void) throws(ServiceError) -> T in try body() }
+    private func serialized<T>(_ projectID: String, _ body: () throws(ServiceError) -> T) throws(ServiceError) -> T {
+        var hasher = Hasher()
+        hasher.combine(projectID)
+        let stripe = Int(UInt(bitPattern: hasher.finalize()) % UInt(projectLocks.count))
+        return try projectLocks[stripe].mutex.withLock { (_: inout Void) throws(ServiceError) -> T in try body() }
     }
+}
+
+/// One stripe of the service's project locks.
+private final class StripeLock: Sendable {
+    let mutex = Mutex(())
 }
 
 /// Why the service refused a request.
