@@ -2,7 +2,7 @@ import FlowCore
 import Foundation
 import Stages
 
-/// `swift run -c release govflow-bench [engine|calendar|timers|all] [--quick]`: prints one JSON line per
+/// `swift run -c release govflow-bench [engine|durable|calendar|timers|all] [--quick]`: prints one JSON line per
 /// measurement. See docs/performance.md.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
@@ -24,6 +24,9 @@ do {
     }
     if selected == "all" || selected == "engine" {
         try EngineBenchmark(calendar: calendar).run(quick: quick)
+    }
+    if selected == "all" || selected == "durable" {
+        try DurableBenchmark(calendar: calendar).run(quick: quick)
     }
 } catch {
     FileHandle.standardError.write(Data("govflow-bench: \(error)\n".utf8))

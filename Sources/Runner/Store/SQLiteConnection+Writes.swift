@@ -13,59 +13,47 @@ extension SQLiteConnection {
     }
 
     /// Stores a new project; returns the earliest timer it schedules.
-    func insert(project state: InstanceState, entries: [HistoryEntry]) throws(StoreError) -> Date? {
-        if try integer("SELECT 1 FROM projects WHERE id = ?", [.text(state.id)]) != nil {
-            throw .duplicateProject(state.id)
+    func insert(_ step: EncodedStep) throws(StoreError) -> Date? {
+        if try integer("SELECT 1 FROM projects WHERE id = ?", [.text(step.projectID)]) != nil {
+            throw .duplicateProject(step.projectID)
         }
         try run("""
             INSERT INTO projects (id, definition_id, definition_version, status, last_sequence, state, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, try projectRow(state))
-        try append(entries, to: state.id)
-        return try replaceTimers(of: state)
+            """, [.text(step.projectID)] + step.projectColumns)
+        try append(step)
+        return try replaceTimers(step)
     }
 
     /// Appends a step if the project's last sequence is `expectedSequence`; returns the earliest timer it leaves.
-    func commit(project id: String, expectedSequence: Int, state: InstanceState, entries: [HistoryEntry])
-        throws(StoreError) -> Date?
-    {
+    func commit(_ step: EncodedStep, expectedSequence: Int) throws(StoreError) -> Date? {
+        let id = step.projectID
         guard let found = try integer("SELECT last_sequence FROM projects WHERE id = ?", [.text(id)]) else {
             throw .unknownProject(id)
         }
         guard found == expectedSequence else { throw .conflict(project: id, expected: expectedSequence, found: found) }
-        try append(entries, to: id)
-        var values = try projectRow(state)
-        values.removeFirst()
+        try append(step)
         try run("""
             UPDATE projects SET definition_id = ?, definition_version = ?, status = ?, last_sequence = ?, state = ?,
                 updated_at = ?
             WHERE id = ?
-            """, values + [.text(id)])
-        return try replaceTimers(of: state)
+            """, step.projectColumns + [.text(id)])
+        return try replaceTimers(step)
     }
 
-    private func projectRow(_ state: InstanceState) throws(StoreError) -> [SQLiteValue] {
-        [.text(state.id), .text(state.definitionID), .integer(Int64(state.definitionVersion)),
-         .text(StoreCodec.status(state.status)), .integer(Int64(state.lastSequence)),
-         .text(try StoreCodec.encode(state, what: "the state of project \"\(state.id)\"")),
-         StoreCodec.instant(state.updatedAt)]
-    }
-
-    private func append(_ entries: [HistoryEntry], to project: String) throws(StoreError) {
-        for entry in entries {
+    private func append(_ step: EncodedStep) throws(StoreError) {
+        for entry in step.entries {
             try run("INSERT INTO history (project_id, sequence, at, actor, event) VALUES (?, ?, ?, ?, ?)",
-                    [.text(project), .integer(Int64(entry.sequence)), StoreCodec.instant(entry.at),
-                     .text(try StoreCodec.encode(entry.actor, what: "an actor")),
-                     .text(try StoreCodec.encode(entry.event, what: "an event"))])
+                    [.text(step.projectID)] + entry)
         }
     }
 
-    private func replaceTimers(of state: InstanceState) throws(StoreError) -> Date? {
-        try run("DELETE FROM timers WHERE project_id = ?", [.text(state.id)])
-        for timer in state.timers.values {
+    private func replaceTimers(_ step: EncodedStep) throws(StoreError) -> Date? {
+        try run("DELETE FROM timers WHERE project_id = ?", [.text(step.projectID)])
+        for (timerID, fireAt) in step.timers {
             try run("INSERT INTO timers (project_id, timer_id, fire_at) VALUES (?, ?, ?)",
-                    [.text(state.id), .integer(Int64(timer.id)), .integer(StoreCodec.milliseconds(timer.fireAt))])
+                    [.text(step.projectID), .integer(Int64(timerID)), .integer(StoreCodec.milliseconds(fireAt))])
         }
-        return state.timers.values.map(\.fireAt).min()
+        return step.timers.map(\.fireAt).min()
     }
 }

@@ -8,7 +8,9 @@ import Synchronization
 ///   holding it is on disk, so an accepted command survives a crash or a power cut.
 /// - Writes go through a `GroupCommitter`: concurrent writes share one transaction and one disk sync, each still
 ///   checked on its own (a conflicting commit fails alone).
-/// - Reads use a second connection on its own queue, so they never wait for a disk sync.
+/// - Reads use a second connection on its own queue, so they never wait for a disk sync. The states of recently
+///   written projects are also kept decoded in memory (this store is the file's only writer, see the lock), so a
+///   command on an active project does not decode its state from JSON again.
 /// - Opening takes an exclusive lock on `<path>.lock` (see `LockFile`): one store per database file at a time.
 /// - The schema is versioned and migrated on open (see `StoreSchema`).
 ///
@@ -21,6 +23,9 @@ public final class SQLiteProjectStore: ProjectStore {
     private let committer: GroupCommitter
     private let lock: Mutex<LockFile?>
     private let events = CommitEvents()
+    private let recentStates = Mutex<[String: InstanceState]>([:])
+    /// How many decoded states `recentStates` keeps before it starts afresh.
+    static let recentStatesLimit = 20_000
 
     /// How many writes and write transactions the store has made, to see group commit at work.
     public struct CommitStatistics: Hashable, Sendable {
@@ -108,21 +113,33 @@ public final class SQLiteProjectStore: ProjectStore {
     }
 
     public func insert(project state: InstanceState, entries: [HistoryEntry]) throws(StoreError) {
-        try committer.submit { (connection) throws(StoreError) -> Date? in
-            try connection.insert(project: state, entries: entries)
-        }
+        let step = try EncodedStep(projectID: state.id, state: state, entries: entries)
+        try committer.submit { (connection) throws(StoreError) -> Date? in try connection.insert(step) }
+        remember(state)
     }
 
     public func commit(project id: String, expectedSequence: Int, state: InstanceState, entries: [HistoryEntry])
         throws(StoreError)
     {
+        let step = try EncodedStep(projectID: id, state: state, entries: entries)
         try committer.submit { (connection) throws(StoreError) -> Date? in
-            try connection.commit(project: id, expectedSequence: expectedSequence, state: state, entries: entries)
+            try connection.commit(step, expectedSequence: expectedSequence)
+        }
+        if state.id == id { remember(state) }
+    }
+
+    /// Keeps a durably written state for the next read (a later commit of the same project replaces it).
+    private func remember(_ state: InstanceState) {
+        recentStates.withLock { states in
+            if states.count >= Self.recentStatesLimit { states.removeAll(keepingCapacity: true) }
+            if let known = states[state.id], known.lastSequence > state.lastSequence { return }
+            states[state.id] = state
         }
     }
 
     public func state(of id: String) throws(StoreError) -> InstanceState? {
-        try reader.sync { (connection) throws(StoreError) in try connection.state(of: id) }
+        if let state = recentStates.withLock({ $0[id] }) { return state }
+        return try reader.sync { (connection) throws(StoreError) in try connection.state(of: id) }
     }
 
     public func history(of id: String) throws(StoreError) -> [HistoryEntry] {

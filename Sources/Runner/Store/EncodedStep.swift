@@ -1,0 +1,33 @@
+import FlowCore
+import Foundation
+
+/// A step turned into column values, before it joins the commit queue: JSON encoding is the costly part of a
+/// commit, so each caller does it on its own thread and the single writer only runs SQL.
+struct EncodedStep: Sendable {
+    let projectID: String
+    /// definition_id, definition_version, status, last_sequence, state, updated_at.
+    let projectColumns: [SQLiteValue]
+    /// sequence, at, actor, event for each history entry.
+    let entries: [[SQLiteValue]]
+    /// The pending timers the state leaves.
+    let timers: [(timerID: Int, fireAt: Date)]
+
+    init(projectID: String, state: InstanceState, entries: [HistoryEntry]) throws(StoreError) {
+        self.projectID = projectID
+        projectColumns = [
+            .text(state.definitionID), .integer(Int64(state.definitionVersion)),
+            .text(StoreCodec.status(state.status)), .integer(Int64(state.lastSequence)),
+            .text(try StoreCodec.encode(state, what: "the state of project \"\(state.id)\"")),
+            StoreCodec.instant(state.updatedAt),
+        ]
+        var rows: [[SQLiteValue]] = []
+        rows.reserveCapacity(entries.count)
+        for entry in entries {
+            rows.append([.integer(Int64(entry.sequence)), StoreCodec.instant(entry.at),
+                         .text(try StoreCodec.encode(entry.actor, what: "an actor")),
+                         .text(try StoreCodec.encode(entry.event, what: "an event"))])
+        }
+        self.entries = rows
+        timers = state.timers.values.map { ($0.id, $0.fireAt) }
+    }
+}
