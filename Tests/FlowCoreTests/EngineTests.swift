@@ -69,7 +69,7 @@ import Testing
         try driver.decide("finance", "return", as: Self.finance)
 
         #expect(driver.state.openTasks.map(\.nodeID) == ["review"])
-        #expect(driver.state.tasks[securityTask.id]?.status == .closed)
+        #expect(driver.state.taskStatus(securityTask.id) == .closed)
         #expect(driver.state.timers.isEmpty)
         #expect(driver.state.scopes.isEmpty)
         #expect(driver.state.tokens.count == 1)

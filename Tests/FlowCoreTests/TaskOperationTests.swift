@@ -38,7 +38,7 @@ import Testing
         #expect(driver.history.last?.actor == Self.finance)
         #expect(throws: ServiceError.self) { try driver.decide("finance", "agree", as: Self.finance) }
         try driver.decide("finance", "agree", as: Self.expert)
-        #expect(driver.state.tasks[task.id]?.status == .decided)
+        #expect(driver.state.taskStatus(task.id) == .decided)
     }
 
     @Test func delegatedTaskComesBackToTheDelegatorWhoDecides() throws {
@@ -54,7 +54,7 @@ import Testing
         try perform(driver, .handBack(task: task.id, actor: Self.expert, comment: "建议同意"))
         #expect(driver.state.tasks[task.id]?.assignee == .department("区财政局"))
         try driver.decide("finance", "agree", as: Self.finance)
-        #expect(driver.state.tasks[task.id]?.status == .decided)
+        #expect(driver.state.taskStatus(task.id) == .decided)
     }
 
     @Test func reviewerAddedBeforeBlocksTheDecisionUntilTheyGiveTheirOpinion() throws {
@@ -72,9 +72,9 @@ import Testing
         }
         try perform(driver, .decide(task: consultation.id, actor: Self.expert, outcome: "disagree", comment: "预算偏高",
                                     data: .null))
-        #expect(driver.state.tasks[task.id]?.status == .open)
+        #expect(driver.state.taskStatus(task.id) == .open)
         try driver.decide("finance", "agree", as: Self.finance)
-        #expect(driver.state.tasks[task.id]?.status == .decided)
+        #expect(driver.state.taskStatus(task.id) == .decided)
     }
 
     @Test func returnFromABranchGoesToTheAllowedNodeAndCancelsTheSiblings() throws {

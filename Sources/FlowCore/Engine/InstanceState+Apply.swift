@@ -50,8 +50,7 @@ extension InstanceState {
             tasks[task.id] = task
             openTaskIDs.append(task.id)
         case .taskDecided(let task, _, _, _, _):
-            tasks[task]?.status = .decided
-            openTaskIDs.removeAll { $0 == task }
+            finish(task, as: .decided)
         case .taskTransferred(let task, _, let to, _):
             tasks[task]?.assignee = to
         case .taskDelegated(let task, let from, let to, _):
@@ -63,8 +62,7 @@ extension InstanceState {
         case .reviewerAdded, .taskReturned, .taskUrged:
             break
         case .taskClosed(let task, _):
-            tasks[task]?.status = .closed
-            openTaskIDs.removeAll { $0 == task }
+            finish(task, as: .closed)
         case .timerScheduled(let timer):
             takeID(timer.id)
             timers[timer.id] = timer
@@ -87,5 +85,11 @@ extension InstanceState {
         case .instanceWithdrawn:
             status = .withdrawn
         }
+    }
+
+    private mutating func finish(_ id: Int, as status: HumanTask.Status) {
+        guard let task = tasks.removeValue(forKey: id) else { return }
+        finishedTasks[id] = FinishedTask(id: id, nodeID: task.nodeID, key: task.key, status: status)
+        openTaskIDs.removeAll { $0 == id }
     }
 }

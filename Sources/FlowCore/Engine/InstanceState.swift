@@ -58,8 +58,11 @@ public struct InstanceState: Hashable, Sendable, Codable {
     public internal(set) var scopes: [Int: Scope] = [:]
     /// Stages being executed, by activation id.
     public internal(set) var activations: [Int: Activation] = [:]
-    /// Every task ever opened, by id (decided and closed ones too, for the inbox history).
+    /// The open tasks, by id. A task leaves when it is decided or closed (its record is in the history, and its
+    /// status in `finishedTasks`), so the state a store writes on every commit stays small.
     public internal(set) var tasks: [Int: HumanTask] = [:]
+    /// The tasks that were decided or closed, with where they were and how they finished.
+    public internal(set) var finishedTasks: [Int: FinishedTask] = [:]
     /// The ids of the open tasks, ascending (an index over `tasks`, maintained by `apply`).
     public internal(set) var openTaskIDs: [Int] = []
     /// Timers waiting to fire, by id.
@@ -102,6 +105,11 @@ public struct InstanceState: Hashable, Sendable, Codable {
         timers.values.sorted { ($0.due.date, $0.id) < ($1.due.date, $1.id) }
     }
 
+    /// The status of task `id`: open, decided, closed, or `nil` if no such task was ever opened.
+    public func taskStatus(_ id: Int) -> HumanTask.Status? {
+        tasks[id]?.status ?? finishedTasks[id]?.status
+    }
+
     /// Whether the project still runs.
     public var isRunning: Bool { status == .running }
 
@@ -109,6 +117,15 @@ public struct InstanceState: Hashable, Sendable, Codable {
     mutating func takeID(_ id: Int) {
         nextID = max(nextID, id + 1)
     }
+}
+
+/// What remains of a task once it is decided or closed.
+public struct FinishedTask: Hashable, Sendable, Codable {
+    public let id: Int
+    public let nodeID: String
+    public let key: String
+    /// `.decided` or `.closed`.
+    public let status: HumanTask.Status
 }
 
 /// A deadline that expired: who was late with what.

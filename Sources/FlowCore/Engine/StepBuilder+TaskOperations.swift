@@ -3,8 +3,12 @@
 extension StepBuilder {
     /// The open task `taskID`; when `assignedToActor`, the command's actor must be its assignee.
     func openTask(_ taskID: Int, assignedToActor: Bool) throws(EngineError) -> HumanTask {
-        guard let task = state.tasks[taskID] else { throw .taskNotFound(taskID) }
-        guard task.status == .open else { throw .taskNotOpen(task: taskID, status: task.status) }
+        guard let task = state.tasks[taskID] else {
+            if let finished = state.finishedTasks[taskID] {
+                throw .taskNotOpen(task: taskID, status: finished.status)
+            }
+            throw .taskNotFound(taskID)
+        }
         if assignedToActor, !task.assignee.includes(actor) {
             throw .notAssignee(task: taskID, actor: actor.id, assignee: task.assignee)
         }

@@ -82,35 +82,41 @@ extension Simulator {
     }
 
     /// The script's actor, or one matching the task's current assignee.
-    private func actor(_ selector: TaskSelector, _ task: HumanTask) -> Actor {
-        selector.actor ?? Simulator.actor(matching: task.assignee)
+    private func actor(_ selector: TaskSelector, _ task: FoundTask) -> Actor {
+        selector.actor ?? task.assignee.map(Simulator.actor(matching:)) ?? project.applicant
+    }
+
+    /// The task a step names: an open one (with its assignee), or a finished one so the engine can say why.
+    private struct FoundTask {
+        let id: Int
+        let assignee: Assignee?
     }
 
     /// The task a step acts on: the open task at the node (with the key, if given; an added reviewer's task only
     /// when named or when the actor is its assignee), else the node's latest task so that the engine says why it is
     /// not open.
     private func find(_ selector: TaskSelector, in state: InstanceState, failure: (String) -> SimulationError)
-        throws(SimulationError) -> HumanTask
+        throws(SimulationError) -> FoundTask
     {
         guard definition.node(selector.node) != nil else {
             throw failure("there is no node \"\(selector.node)\" in workflow \"\(definition.id)\"")
         }
-        let atNode = state.tasks.values
+        var open = state.openTasks
             .filter { $0.nodeID == selector.node && (selector.key == nil || $0.key == selector.key) }
-            .sorted { $0.id < $1.id }
-        var open = atNode.filter { $0.status == .open }
         if let actor = selector.actor, open.contains(where: { $0.assignee.includes(actor) }) {
             open = open.filter { $0.assignee.includes(actor) }
         }
         if selector.key == nil, open.contains(where: { $0.consultationOf == nil }) {
             open = open.filter { $0.consultationOf == nil }
         }
-        if open.count == 1, let task = open.first { return task }
+        if open.count == 1, let task = open.first { return FoundTask(id: task.id, assignee: task.assignee) }
         if open.count > 1 {
             throw failure("node \"\(selector.node)\" has \(open.count) open tasks ("
                             + open.map { "\"\($0.key)\"" }.joined(separator: ", ") + "); name one with \"task\"")
         }
-        if let latest = atNode.last { return latest }
+        let finished = state.finishedTasks.values
+            .filter { $0.nodeID == selector.node && (selector.key == nil || $0.key == selector.key) }
+        if let latest = finished.max(by: { $0.id < $1.id }) { return FoundTask(id: latest.id, assignee: nil) }
         let openTasks = state.openTasks.map { "\"\($0.nodeID)\" (\"\($0.key)\")" }
         throw failure("no task has been opened at node \"\(selector.node)\""
                         + (selector.key.map { " with key \"\($0)\"" } ?? "") + "; "
