@@ -22,7 +22,7 @@ import Testing
 
     func message(_ error: StoreError?) -> String { error.map(\.description) ?? "no error" }
 
-    @Test func versionOneDatabaseIsMigratedToVersionTwoKeepingItsData() throws {
+    @Test func versionOneDatabaseIsMigratedToTheLatestVersionKeepingItsData() throws {
         let path = try StoreFixtures.databasePath()
         let handMade = try SQLiteConnection(path: path, create: true)
         try handMade.execute(Self.versionOneSQL)
@@ -30,7 +30,7 @@ import Testing
         handMade.close()
 
         let store = try SQLiteProjectStore(path: path)
-        #expect(try store.schemaVersion() == 2)
+        #expect(try store.schemaVersion() == 3)
         #expect(try store.definitionRecords().map(\.id) == ["approval"])
         let index = try SQLiteConnection(path: path, create: false)
         #expect(try index.text("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'timers' "
@@ -47,12 +47,12 @@ import Testing
         let path = try StoreFixtures.databasePath()
         try SQLiteProjectStore(path: path).close()
         let newer = try SQLiteConnection(path: path, create: false)
-        try newer.execute("PRAGMA user_version = 3")
+        try newer.execute("PRAGMA user_version = 4")
         newer.close()
 
         let error = StoreFixtures.storeError { _ = try SQLiteProjectStore(path: path) }
-        #expect(message(error) == "the database \(path) has schema version 3, written by a newer GovFlow; this "
-            + "govflow knows versions up to 2. Run the newer govflow, or restore a backup made by this version")
+        #expect(message(error) == "the database \(path) has schema version 4, written by a newer GovFlow; this "
+            + "govflow knows versions up to 3. Run the newer govflow, or restore a backup made by this version")
     }
 
     @Test func fileThatIsNotADatabaseIsRefusedWithTheFileNamed() throws {

@@ -162,6 +162,31 @@ public final class WorkflowService: Sendable {
         return fired
     }
 
+    /// Recomputes the provisional due dates of every project that has one, with the calendars as loaded now (after
+    /// a new year's holiday notice was added); each changed date is recorded in that project's history. Returns
+    /// the ids of the projects whose dates changed. `shouldContinue` is asked before each project, so that a
+    /// runner stopping can cut the pass short (the rest is done at its next start).
+    @discardableResult
+    public func recalculateProvisionalDeadlines(while shouldContinue: () -> Bool = { true }) throws(ServiceError)
+        -> [String]
+    {
+        let candidates: [String]
+        do {
+            candidates = try store.projectsWithProvisionalTimers()
+        } catch {
+            throw .store(error)
+        }
+        var changed: [String] = []
+        for projectID in candidates {
+            guard shouldContinue() else { break }
+            guard let state = try currentStateIfAny(of: projectID), state.isRunning else { continue }
+            if try !perform(.recalculateProvisionalTimers, on: projectID).entries.isEmpty {
+                changed.append(projectID)
+            }
+        }
+        return changed
+    }
+
     /// A project's current state.
     public func currentState(of projectID: String) throws(ServiceError) -> InstanceState {
         guard let state = try currentStateIfAny(of: projectID) else { throw .store(.unknownProject(projectID)) }

@@ -79,6 +79,12 @@ public final class InMemoryProjectStore: ProjectStore {
         contents.withLock { $0.timers.due(through: instant, limit: limit) }
     }
 
+    public func projectsWithProvisionalTimers() throws(StoreError) -> [String] {
+        contents.withLock { contents in
+            contents.states.values.filter { $0.timers.values.contains { $0.due.provisional } }.map(\.id).sorted()
+        }
+    }
+
     public func nextTimer() throws(StoreError) -> ScheduledTimer? {
         contents.withLock { $0.timers.first() }
     }

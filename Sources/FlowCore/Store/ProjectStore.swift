@@ -34,6 +34,10 @@ public protocol ProjectStore: Sendable {
 
     /// The earliest pending timer of any project, if any.
     func nextTimer() throws(StoreError) -> ScheduledTimer?
+
+    /// The ids of the projects with a provisional pending timer (due in a year the calendar had no notice for when
+    /// it was scheduled), sorted: the ones to recompute when new calendar data is loaded.
+    func projectsWithProvisionalTimers() throws(StoreError) -> [String]
 }
 
 /// A deployed definition: its source text as deployed, so it can be reloaded exactly.

@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import Synchronization
 
 /// A running GovFlow runner: the store, the workflow service over it and the timer service.
 ///
@@ -25,6 +26,9 @@ public final class RunnerSession: Sendable {
 
     /// What `open` did.
     public let deployment: Deployment
+    /// Background work started by `start()`, which `shutdown()` waits for.
+    private let background = DispatchGroup()
+    private let stopping = Mutex(false)
 
     /// Loads and validates the workflows folder, opens (or creates) the database, deploys new definitions and
     /// prepares the timer service (not yet started).
@@ -103,13 +107,30 @@ public final class RunnerSession: Sendable {
         return deployment
     }
 
-    /// Starts firing timers: anything overdue fires at once, in order.
+    /// Starts firing timers: anything overdue fires at once, in order. In the background, provisional due dates
+    /// are recomputed with the calendars as loaded now (a new year's notice may have been added since they were
+    /// computed); each change is recorded in its project's history.
     public func start() {
         timers.start()
+        let service = service
+        let logger = logger
+        DispatchQueue.global(qos: .utility).async(group: background) { [self] in
+            do {
+                let changed = try service.recalculateProvisionalDeadlines(while: { !stopping.withLock { $0 } })
+                if !changed.isEmpty {
+                    logger.info("recomputed provisional deadlines with the current calendars",
+                                ["projects": String(changed.count)])
+                }
+            } catch {
+                logger.error("could not recompute provisional deadlines", ["error": "\(error)"])
+            }
+        }
     }
 
     /// Stops the timer service after the firing in flight, waits for queued writes and closes the database.
     public func shutdown() {
+        stopping.withLock { $0 = true }
+        background.wait()
         timers.stop()
         store.close()
     }

@@ -10,7 +10,7 @@ struct EncodedStep: Sendable {
     /// sequence, at, actor, event for each history entry.
     let entries: [[SQLiteValue]]
     /// The pending timers the state leaves.
-    let timers: [(timerID: Int, fireAt: Date)]
+    let timers: [(timerID: Int, fireAt: Date, provisional: Bool)]
 
     init(projectID: String, state: InstanceState, entries: [HistoryEntry]) throws(StoreError) {
         self.projectID = projectID
@@ -28,6 +28,6 @@ struct EncodedStep: Sendable {
                          .text(try StoreCodec.encode(entry.event, what: "an event"))])
         }
         self.entries = rows
-        timers = state.timers.values.map { ($0.id, $0.fireAt) }
+        timers = state.timers.values.map { ($0.id, $0.fireAt, $0.due.provisional) }
     }
 }

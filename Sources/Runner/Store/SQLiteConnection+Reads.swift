@@ -42,6 +42,10 @@ extension SQLiteConnection {
                   row: timer).first
     }
 
+    func projectsWithProvisionalTimers() throws(StoreError) -> [String] {
+        try query("SELECT DISTINCT project_id FROM timers WHERE provisional = 1 ORDER BY project_id") { $0.text(0) }
+    }
+
     private func timer(_ row: SQLiteStatement) -> ScheduledTimer {
         ScheduledTimer(projectID: row.text(0), timerID: row.int(1), fireAt: StoreCodec.date(milliseconds: row.int64(2)))
     }

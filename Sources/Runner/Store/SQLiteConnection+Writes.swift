@@ -50,9 +50,10 @@ extension SQLiteConnection {
 
     private func replaceTimers(_ step: EncodedStep) throws(StoreError) -> Date? {
         try run("DELETE FROM timers WHERE project_id = ?", [.text(step.projectID)])
-        for (timerID, fireAt) in step.timers {
-            try run("INSERT INTO timers (project_id, timer_id, fire_at) VALUES (?, ?, ?)",
-                    [.text(step.projectID), .integer(Int64(timerID)), .integer(StoreCodec.milliseconds(fireAt))])
+        for (timerID, fireAt, provisional) in step.timers {
+            try run("INSERT INTO timers (project_id, timer_id, fire_at, provisional) VALUES (?, ?, ?, ?)",
+                    [.text(step.projectID), .integer(Int64(timerID)), .integer(StoreCodec.milliseconds(fireAt)),
+                     .integer(provisional ? 1 : 0)])
         }
         return step.timers.map(\.fireAt).min()
     }

@@ -154,6 +154,10 @@ public final class SQLiteProjectStore: ProjectStore {
         try reader.sync { (connection) throws(StoreError) in try connection.dueTimers(through: instant, limit: limit) }
     }
 
+    public func projectsWithProvisionalTimers() throws(StoreError) -> [String] {
+        try reader.sync { (connection) throws(StoreError) in try connection.projectsWithProvisionalTimers() }
+    }
+
     public func nextTimer() throws(StoreError) -> ScheduledTimer? {
         try reader.sync { (connection) throws(StoreError) in try connection.nextTimer() }
     }

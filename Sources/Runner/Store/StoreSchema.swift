@@ -48,6 +48,13 @@ enum StoreSchema {
         """
         CREATE INDEX timers_by_fire_at ON timers (fire_at, project_id, timer_id);
         """,
+        // 3: remember which timers are provisional (due in a year without a holiday notice yet), so that the runner
+        // finds the projects to recompute when new calendar data arrives. Timers stored before this version are
+        // marked provisional, so the first start after the migration checks them once.
+        """
+        ALTER TABLE timers ADD COLUMN provisional INTEGER NOT NULL DEFAULT 1;
+        CREATE INDEX timers_provisional ON timers (project_id) WHERE provisional = 1;
+        """,
     ]
 
     /// The version this build writes.
