@@ -11,18 +11,18 @@ extension StageHarness {
             let seed = JSONValue.object([JSONMember(key: "facts", value: .object(
                 facts.keys.sorted().map { JSONMember(key: $0, value: facts[$0] ?? .null) }))])
             nodes.append("""
-                {"id": "seed", "type": "stage", "stage": \(quoted(SeedFactsStage.kindID)), \
-                "parameters": \(jsonText(seed)), "outcomes": {"done": \(quoted(stageNodeID))}}
+                {"id": "seed", "type": "stage", "stage": \(JSONText.quoted(SeedFactsStage.kindID)), \
+                "parameters": \(seed.description), "outcomes": {"done": \(JSONText.quoted(stageNodeID))}}
                 """)
         }
-        let routes = outcomes.enumerated().map { "\(quoted($1)): \(quoted("end-\($0)"))" }.joined(separator: ", ")
+        let routes = outcomes.enumerated().map { "\(JSONText.quoted($1)): \(JSONText.quoted("end-\($0)"))" }.joined(separator: ", ")
         nodes.append("""
-            {"id": \(quoted(stageNodeID)), "type": "stage", "stage": \(quoted(kind.identifier)), \
-            "name": \(quoted(kind.identifier)), "parameters": \(parameters), "outcomes": {\(routes)}, \
+            {"id": \(JSONText.quoted(stageNodeID)), "type": "stage", "stage": \(JSONText.quoted(kind.identifier)), \
+            "name": \(JSONText.quoted(kind.identifier)), "parameters": \(parameters), "outcomes": {\(routes)}, \
             "deadlines": \(deadlines)}
             """)
         for (index, outcome) in outcomes.enumerated() {
-            nodes.append(#"{"id": "end-\#(index)", "type": "end", "result": \#(quoted(outcome))}"#)
+            nodes.append(#"{"id": "end-\#(index)", "type": "end", "result": \#(JSONText.quoted(outcome))}"#)
         }
         if deadlinesGo(to: "timeout", in: deadlines) {
             nodes.append(#"{"id": "timeout", "type": "end", "result": "timeout"}"#)
@@ -34,7 +34,7 @@ extension StageHarness {
             case .bool: type = "boolean"
             default: type = "string"
             }
-            return "\(quoted(name)): {\"type\": \"\(type)\"}"
+            return "\(JSONText.quoted(name)): {\"type\": \"\(type)\"}"
         }.joined(separator: ", ") + "}"
         return """
             {
@@ -43,7 +43,7 @@ extension StageHarness {
               "regulation": {"title": "测试"},
               "calendar": "test",
               "variables": \(variablesText),
-              "start": \(quoted(facts.isEmpty ? stageNodeID : "seed")),
+              "start": \(JSONText.quoted(facts.isEmpty ? stageNodeID : "seed")),
               "nodes": [
                 \(nodes.joined(separator: ",\n    "))
               ]
@@ -55,41 +55,6 @@ extension StageHarness {
     private static func deadlinesGo(to target: String, in deadlines: String) -> Bool {
         guard let list = try? JSONParser.parse(deadlines).value.arrayValue else { return false }
         return list.contains { $0["goto"]?.stringValue == target }
-    }
-
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    /// A JSON value as JSON text.
-    static func jsonText(_ value: JSONValue) -> String {
-        switch value {
-        case .null: return "null"
-        case .bool(let flag): return flag ? "true" : "false"
-        case .number(let text): return text
-        case .string(let text): return quoted(text)
-        case .array(let elements): return "[" + elements.map(jsonText).joined(separator: ", ") + "]"
-        case .object(let members):
-            return "{" + members.map { quoted($0.key) + ": " + jsonText($0.value) }.joined(separator: ", ") + "}"
-        }
     }
 }
 

@@ -174,17 +174,4 @@ extension Value {
     }
 }
 
-extension JSONValue: CustomStringConvertible {
-    /// Compact JSON text, for messages.
-    public var description: String {
-        switch self {
-        case .null: return "null"
-        case .bool(let flag): return flag ? "true" : "false"
-        case .number(let text): return text
-        case .string(let text): return "\"\(text)\""
-        case .array(let elements): return "[" + elements.map(\.description).joined(separator: ", ") + "]"
-        case .object(let members):
-            return "{" + members.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "}"
-        }
-    }
-}
+

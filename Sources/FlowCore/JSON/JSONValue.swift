@@ -147,3 +147,19 @@ struct AnyCodingKey: CodingKey {
     init?(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { return nil }
 }
+
+extension JSONValue: CustomStringConvertible {
+    /// Compact JSON text (`{"a": [1, "x"]}`), valid JSON: used in messages and to write generated documents.
+    public var description: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .number(let text): return text
+        case .string(let text): return JSONText.quoted(text)
+        case .array(let elements): return "[" + elements.map(\.description).joined(separator: ", ") + "]"
+        case .object(let members):
+            return "{" + members.map { JSONText.quoted($0.key) + ": " + $0.value.description }.joined(separator: ", ")
+                + "}"
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import FlowCore
 import Foundation
 import Synchronization
 
@@ -28,10 +29,10 @@ public final class JSONLogger: Sendable {
 
     /// Logs `message` with `fields`.
     public func log(_ level: Level, _ message: String, _ fields: [String: String] = [:]) {
-        var line = "{\"ts\":\(Self.quote(Self.timestamp(clock()))),\"level\":\(Self.quote(level.rawValue))"
-        line += ",\"msg\":\(Self.quote(message))"
+        var line = "{\"ts\":\(JSONText.quoted(Self.timestamp(clock()))),\"level\":\(JSONText.quoted(level.rawValue))"
+        line += ",\"msg\":\(JSONText.quoted(message))"
         for key in fields.keys.sorted() where !["ts", "level", "msg"].contains(key) {
-            line += ",\(Self.quote(key)):\(Self.quote(fields[key] ?? ""))"
+            line += ",\(JSONText.quoted(key)):\(JSONText.quoted(fields[key] ?? ""))"
         }
         line += "}\n"
         lock.withLock { _ in write(line) }
@@ -49,22 +50,4 @@ public final class JSONLogger: Sendable {
             .timeSeparator(.colon).timeZone(separator: .omitted))
     }
 
-    /// `text` as a JSON string literal.
-    static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
 }

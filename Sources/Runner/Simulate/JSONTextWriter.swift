@@ -20,7 +20,7 @@ enum JSONTextWriter {
         case .null: return "null"
         case .bool(let flag): return flag ? "true" : "false"
         case .number(let text): return text
-        case .string(let text): return quote(text)
+        case .string(let text): return JSONText.quoted(text)
         case .array(let elements):
             if elements.isEmpty { return "[]" }
             let items = elements.map { write($0, depth: depth + 1, compactDepth: compactDepth) }
@@ -28,7 +28,7 @@ enum JSONTextWriter {
         case .object(let members):
             if members.isEmpty { return "{}" }
             let items = members.map {
-                quote($0.key) + ": " + write($0.value, depth: depth + 1, compactDepth: compactDepth)
+                JSONText.quoted($0.key) + ": " + write($0.value, depth: depth + 1, compactDepth: compactDepth)
             }
             return wrap(items, open: "{", close: "}", depth: depth, compactDepth: compactDepth)
         }
@@ -41,22 +41,4 @@ enum JSONTextWriter {
         return open + "\n" + items.map { inner + $0 }.joined(separator: ",\n") + "\n" + outer + close
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped, everything else as is.
-    static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
 }
