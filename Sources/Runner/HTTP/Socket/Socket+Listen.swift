@@ -10,7 +10,9 @@ extension Socket {
         hints.ai_flags = AI_PASSIVE
         var results: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, String(port), &hints, &results)
-        guard status == 0, let first = results else { throw SocketError(call: "getaddrinfo", code: status, context: context) }
+        guard status == 0, let first = results else {
+            throw SocketError(call: "getaddrinfo", code: status, context: context)
+        }
         defer { freeaddrinfo(results) }
 
         let descriptor = Glibc.socket(first.pointee.ai_family, first.pointee.ai_socktype, first.pointee.ai_protocol)
@@ -18,7 +20,8 @@ extension Socket {
         let socket = Socket(descriptor: descriptor)
         do throws(SocketError) {
             var yes: Int32 = 1
-            guard setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size)) == 0 else {
+            let size = socklen_t(MemoryLayout<Int32>.size)
+            guard setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, size) == 0 else {
                 throw .makeFailed("setsockopt(SO_REUSEADDR)", context: context)
             }
             guard bind(descriptor, first.pointee.ai_addr, first.pointee.ai_addrlen) == 0 else {
@@ -44,9 +47,13 @@ extension Socket {
         let family = Int32(storage.ss_family)
         return withUnsafePointer(to: &storage) { pointer in
             if family == AF_INET6 {
-                return pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin6_port) }
+                return pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
+                    UInt16(bigEndian: $0.pointee.sin6_port)
+                }
             }
-            return pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) }
+            return pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+                UInt16(bigEndian: $0.pointee.sin_port)
+            }
         }
     }
 
