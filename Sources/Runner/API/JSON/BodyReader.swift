@@ -3,7 +3,7 @@ import FlowCore
 /// Reads the fields of a JSON object request body, collecting every problem before failing once.
 struct BodyReader {
     private let members: [JSONMember]
-    private(set) var problems: [FieldProblem] = []
+    var problems: [FieldProblem] = []
 
     /// The body's object; an empty body reads as `{}`.
     init(_ body: [UInt8]) throws(APIError) {
@@ -77,8 +77,8 @@ struct BodyReader {
         }
         guard members.count == 1, let member = members.first, let name = member.value.stringValue, !name.isEmpty
         else {
-            problems.append(FieldProblem(field: key,
-                                         message: "must be {\"actor\"|\"department\"|\"role\": \"…\"} with one member"))
+            let message = "must be {\"actor\"|\"department\"|\"role\": \"…\"} with one member"
+            problems.append(FieldProblem(field: key, message: message))
             return nil
         }
         switch member.key {
