@@ -15,7 +15,8 @@ final class APIHarness: @unchecked Sendable {
           "start": "review",
           "nodes": [
             {"id": "review", "type": "stage", "name": "初审", "stage": "human-task",
-             "parameters": {"title": "初审意见", "assignee": {"department": "区数据局"}, "outcomes": ["pass", "revise"]},
+             "parameters": {"title": "初审意见", "assignee": {"department": "区数据局"},
+                            "outcomes": ["pass", "revise"]},
              "outcomes": {"pass": "expert", "revise": "revision"},
              "deadlines": [{"id": "opinion", "period": "5 workdays", "interrupting": false}]},
             {"id": "expert", "type": "stage", "name": "专家评审", "stage": "human-task",
@@ -40,7 +41,8 @@ final class APIHarness: @unchecked Sendable {
         "admin": ("admin-token-000000000001", Caller(id: "admin", department: nil, roles: [.administrator])),
         "unit": ("unit-token-0000000000001", Caller(id: "unit-a", department: "甲公司", roles: [.projectUnit])),
         "otherUnit": ("unit-token-0000000000002", Caller(id: "unit-b", department: "乙公司", roles: [.projectUnit])),
-        "reviewer": ("reviewer-token-000000001", Caller(id: "li", department: "区数据局", roles: [.reviewingOffice])),
+        "reviewer": ("reviewer-token-000000001",
+                     Caller(id: "li", department: "区数据局", roles: [.reviewingOffice])),
         "expert": ("expert-token-0000000001", Caller(id: "zhou", department: nil, roles: [.expert])),
         "auditor": ("auditor-token-000000001", Caller(id: "audit", department: "区审计局", roles: [.auditor])),
     ]
