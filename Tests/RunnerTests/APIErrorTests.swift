@@ -40,7 +40,8 @@ import Testing
 
     @Test(arguments: [
         ("/v1/nothing", "route-not-found"), ("/v1/projects/p9", "project-not-found"),
-        ("/v1/definitions/none", "definition-not-found"), ("/v1/definitions/approval/versions/7", "definition-not-found"),
+        ("/v1/definitions/none", "definition-not-found"),
+        ("/v1/definitions/approval/versions/7", "definition-not-found"),
     ])
     func unknownThings_Are404(path: String, code: String) throws {
         let response = try APIHarness().send("GET", path, as: "admin")
@@ -116,8 +117,8 @@ import Testing
     }
 
     @Test func invalidVariables_Are422NamingTheFields() throws {
-        let response = try APIHarness().send("POST", "/v1/projects", as: "unit",
-                                             body: #"{"workflow": "approval", "variables": {"amount": -1, "amout": 2}}"#)
+        let body = #"{"workflow": "approval", "variables": {"amount": -1, "amout": 2}}"#
+        let response = try APIHarness().send("POST", "/v1/projects", as: "unit", body: body)
         #expect(response.status.code == 422)
         #expect(response.errorCode == "invalid-variables")
         let fields = response.json["error"]?["details"]?.arrayValue?.compactMap { $0["field"]?.stringValue }
@@ -130,7 +131,8 @@ import Testing
                                     as: "reviewer", body: #"{"outcome": "approve"}"#)
         #expect(response.status.code == 422)
         #expect(response.errorCode == "outcome-not-offered")
-        #expect(response.json["error"]?["details"] == .object(["offered": .array([.string("pass"), .string("revise")])]))
+        let offered = JSONValue.object(["offered": .array([.string("pass"), .string("revise")])])
+        #expect(response.json["error"]?["details"] == offered)
     }
 
     @Test func unknownWorkflow_Is422() throws {
