@@ -39,9 +39,9 @@ import Testing
             let group = DispatchGroup()
             for (index, request) in requests.enumerated() {
                 group.enter()
-                session.dataTask(with: request) { data, response, _ in
+                session.dataTask(with: request) { data, response, error in
                     let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-                    let text = data.map { String(decoding: $0, as: UTF8.self) } ?? ""
+                    let text = data.map { String(decoding: $0, as: UTF8.self) } ?? "\(error.map { "\($0)" } ?? "")"
                     results.withLock { $0[index] = (status, text) }
                     group.leave()
                 }.resume()
