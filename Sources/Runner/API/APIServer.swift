@@ -9,6 +9,7 @@ import FlowCore
 /// server.stop()
 /// ```
 public final class APIServer: Sendable {
+    /// The router answering each request (also usable without the socket).
     public let router: APIRouter
     private let http: HTTPServer
     private let authenticated: Bool

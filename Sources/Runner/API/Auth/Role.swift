@@ -18,7 +18,9 @@ public enum Role: String, Hashable, Sendable, CaseIterable, Comparable {
 
 /// Who is calling: the actor the engine sees and the roles the API checks.
 public struct Caller: Hashable, Sendable {
+    /// The actor the engine sees (its roles are the role names).
     public let actor: Actor
+    /// The roles the API checks.
     public let roles: Set<Role>
 
     /// A caller whose actor carries the role names, so tasks assigned to a role reach its holders.

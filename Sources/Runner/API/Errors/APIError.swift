@@ -5,15 +5,18 @@ import FlowCore
 ///
 /// Every error answer has the one shape `{"error": {"code": "…", "message": "…", "details": …}}`.
 public struct APIError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The HTTP status of the answer.
     public let status: HTTPStatus
     /// A stable identifier such as `task-not-open`; documented in docs/api.md.
     public let code: String
+    /// What went wrong and what to do.
     public let message: String
     /// Structured context, `null` when there is none.
     public let details: JSONValue
     /// Extra headers the answer needs (`Allow`, `WWW-Authenticate`).
     public var headers: HTTPHeaders
 
+    /// An error answer.
     public init(_ status: HTTPStatus, _ code: String, _ message: String, details: JSONValue = .null,
                 headers: HTTPHeaders = HTTPHeaders()) {
         self.status = status
@@ -62,9 +65,11 @@ extension APIError {
 
 /// One field of a request body or query that is missing or wrong.
 public struct FieldProblem: Hashable, Sendable, CustomStringConvertible {
+    /// The field, e.g. `variables.amount`.
     public let field: String
     public let message: String
 
+    /// A problem with `field`.
     public init(field: String, message: String) {
         self.field = field
         self.message = message

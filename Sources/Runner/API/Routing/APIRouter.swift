@@ -6,6 +6,7 @@ import Synchronization
 ///
 /// `respond(to:now:)` is pure apart from the service it calls, so most API tests call it directly.
 public final class APIRouter: Sendable {
+    /// The service every request acts on.
     public let service: WorkflowService
     let tokens: TokenTable?
     let idempotency: IdempotencyTable

@@ -3,6 +3,7 @@ public struct HTTPHeaders: Hashable, Sendable, Sequence {
     /// The fields as (name, value) pairs, names as written.
     public private(set) var fields: [(name: String, value: String)] = []
 
+    /// Headers from (name, value) pairs, in order.
     public init(_ fields: [(String, String)] = []) {
         self.fields = fields.map { (name: $0.0, value: $0.1) }
     }
@@ -36,6 +37,7 @@ public struct HTTPHeaders: Hashable, Sendable, Sequence {
         fields.removeAll { $0.name.lowercased() == lowered }
     }
 
+    /// Iterates the fields in order.
     public func makeIterator() -> some IteratorProtocol<(name: String, value: String)> { fields.makeIterator() }
 
     public static func == (lhs: HTTPHeaders, rhs: HTTPHeaders) -> Bool {

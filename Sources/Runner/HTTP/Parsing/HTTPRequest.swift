@@ -8,9 +8,12 @@ public struct HTTPRequest: Hashable, Sendable {
     public var target: String
     /// "HTTP/1.1" or "HTTP/1.0".
     public var version: String
+    /// The header fields in the order received.
     public var headers: HTTPHeaders
+    /// The body (Content-Length bytes; empty without one).
     public var body: [UInt8]
 
+    /// A request, e.g. for calling `APIRouter.respond(to:now:)` in tests.
     public init(method: String, target: String, version: String = "HTTP/1.1", headers: HTTPHeaders = HTTPHeaders(),
                 body: [UInt8] = []) {
         self.method = method

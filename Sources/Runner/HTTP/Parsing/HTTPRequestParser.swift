@@ -30,11 +30,13 @@ public struct HTTPRequestParser: Sendable {
         let bodyLength: Int
     }
 
+    /// The limits it enforces.
     public let limits: Limits
     private var pending: PendingHead?
     /// How far the buffer was searched for the end of the head.
     private var scanned = 0
 
+    /// A parser for one connection, at the start of a request.
     public init(limits: Limits = Limits()) {
         self.limits = limits
     }

@@ -1,9 +1,13 @@
 /// One HTTP response. The server adds `Content-Length` and `Connection` when it writes it.
 public struct HTTPResponse: Hashable, Sendable {
+    /// The status line's code and reason.
     public var status: HTTPStatus
+    /// Header fields; the server adds `Content-Length` and `Connection` itself.
     public var headers: HTTPHeaders
+    /// The body bytes.
     public var body: [UInt8]
 
+    /// A response with `status`, `headers` and `body`.
     public init(status: HTTPStatus, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status
         self.headers = headers

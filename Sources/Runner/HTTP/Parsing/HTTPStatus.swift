@@ -1,14 +1,19 @@
 /// An HTTP status code with its reason phrase.
 public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
+    /// The three-digit code.
     public let code: Int
+    /// The reason phrase of the status line.
     public let reason: String
 
+    /// A status with `code` and `reason`.
     public init(_ code: Int, _ reason: String) {
         self.code = code
         self.reason = reason
     }
 
     public var description: String { "\(code) \(reason)" }
+
+    // The statuses the server and the API use (RFC 9110 names).
 
     public static let `continue` = HTTPStatus(100, "Continue")
     public static let ok = HTTPStatus(200, "OK")

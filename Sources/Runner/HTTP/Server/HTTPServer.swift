@@ -20,10 +20,12 @@ public final class HTTPServer: Sendable {
         let port: UInt16
     }
 
+    /// The limits and timeouts it enforces.
     public let configuration: Configuration
     private let handler: Handler
     private let running = Mutex<Running?>(nil)
 
+    /// A server that answers every request with `handler`; call `start(host:port:)` to listen.
     public init(configuration: Configuration = Configuration(), handler: @escaping Handler) {
         self.configuration = configuration
         self.handler = handler

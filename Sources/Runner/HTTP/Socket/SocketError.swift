@@ -9,6 +9,7 @@ public struct SocketError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What was being done, e.g. "127.0.0.1:8080".
     public let context: String
 
+    /// An error of `call` with `code`, while doing `context`.
     public init(call: String, code: Int32, context: String = "") {
         self.call = call
         self.code = code
