@@ -1,0 +1,84 @@
+import FlowCore
+import Foundation
+
+extension APIRouter {
+    /// `POST /v1/projects`: `{workflow, version?, id?, variables}`.
+    func startProject(_ context: RequestContext) throws(APIError) -> HTTPResponse {
+        var body = try context.body()
+        body.rejectUnknown(allowed: ["workflow", "version", "id", "variables"])
+        let workflow = body.string("workflow", required: true)
+        let version = body.int("version")
+        let requestedID = body.string("id")
+        let variables = body.object("variables") ?? []
+        if let requestedID, !APIRouter.isValidProjectID(requestedID) {
+            body.problems.append(FieldProblem(field: "id",
+                                              message: "must be 1 to 100 letters, digits, \".\", \"_\" or \"-\""))
+        }
+        try body.finish()
+        guard let workflow else { throw .invalidBody([FieldProblem(field: "workflow", message: "is required")]) }
+        let projectID = requestedID ?? UUID().uuidString.lowercased()
+        let step: Step
+        do {
+            step = try service.start(projectID: projectID, workflow: workflow, version: version,
+                                     variables: Dictionary(variables.map { ($0.key, $0.value) }) { $1 },
+                                     actor: context.caller.actor)
+        } catch {
+            throw APIError(error)
+        }
+        var response = HTTPResponse.json(try projectView(step.state), status: .created)
+        response.headers.add("Location", "/v1/projects/\(projectID)")
+        return response
+    }
+
+    /// `GET /v1/projects/{id}`.
+    func readProject(_ context: RequestContext) throws(APIError) -> HTTPResponse {
+        .json(try projectView(try visibleState(context.parameter("id"), context.caller)))
+    }
+
+    /// `POST /v1/projects/{id}/withdraw`: `{comment?}`; the starting unit (or an administrator) only.
+    func withdraw(_ context: RequestContext) throws(APIError) -> HTTPResponse {
+        let projectID = context.parameter("id")
+        _ = try visibleState(projectID, context.caller)
+        if !context.caller.roles.contains(.administrator) {
+            guard context.caller.owns(projectStartedBy: try starter(of: projectID)) else {
+                throw .forbidden("only the unit that started project \"\(projectID)\" or an administrator may "
+                    + "withdraw it")
+            }
+        }
+        var body = try context.body()
+        body.rejectUnknown(allowed: ["comment"])
+        let comment = body.string("comment")
+        try body.finish()
+        return try perform(.withdraw(actor: context.caller.actor, comment: comment), on: projectID)
+    }
+
+    /// Applies a command and answers with the project as it is now.
+    func perform(_ command: Command, on projectID: String) throws(APIError) -> HTTPResponse {
+        let step: Step
+        do {
+            step = try service.perform(command, on: projectID)
+        } catch {
+            throw APIError(error)
+        }
+        return .json(try projectView(step.state))
+    }
+
+    func projectView(_ state: InstanceState) throws(APIError) -> JSONValue {
+        let history: [HistoryEntry]
+        do {
+            history = try service.history(of: state.id)
+        } catch {
+            throw APIError(error)
+        }
+        return ProjectView.make(state, history: history,
+                                definition: service.definition(state.definitionID, version: state.definitionVersion))
+    }
+
+    static func isValidProjectID(_ id: String) -> Bool {
+        (1...100).contains(id.count) && id.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "._-".unicodeScalars.contains(scalar))
+        }
+    }
+}

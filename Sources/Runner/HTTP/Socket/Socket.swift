@@ -1,0 +1,103 @@
+import Glibc
+
+/// A POSIX stream socket owned by whoever holds it; `close()` must be called exactly once.
+///
+/// Every socket is non-blocking: reads and writes that would block report it, and the callers wait with
+/// `poll(2)` and a deadline, so no slow peer can hold a thread.
+struct Socket: Hashable, Sendable {
+    /// The file descriptor.
+    let descriptor: Int32
+
+    /// What a non-blocking read found.
+    enum ReadResult: Equatable {
+        /// Some bytes arrived.
+        case bytes(Int)
+        /// Nothing to read now.
+        case wouldBlock
+        /// The peer closed its side.
+        case closed
+    }
+
+    /// Makes the descriptor non-blocking and close-on-exec.
+    func makeNonBlocking() throws(SocketError) {
+        let flags = fcntl(descriptor, F_GETFL)
+        guard flags >= 0, fcntl(descriptor, F_SETFL, flags | O_NONBLOCK) >= 0 else { throw .makeFailed("fcntl") }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+    }
+
+    /// Reads what is available into `buffer`, at most `maximum` bytes.
+    func read(into buffer: inout [UInt8], maximum: Int) throws(SocketError) -> ReadResult {
+        var chunk = [UInt8](repeating: 0, count: maximum)
+        let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, maximum, 0) }
+        if count > 0 {
+            buffer.append(contentsOf: chunk[0..<count])
+            return .bytes(count)
+        }
+        if count == 0 { return .closed }
+        if errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR { return .wouldBlock }
+        if errno == ECONNRESET { return .closed }
+        throw .makeFailed("recv")
+    }
+
+    /// Writes all of `bytes`, waiting for the socket to drain until `deadline` (seconds, monotonic).
+    ///
+    /// Uses `MSG_NOSIGNAL`, so a peer that went away gives `EPIPE` instead of killing the process.
+    func write(_ bytes: [UInt8], deadline: MonotonicTime) throws(SocketError) {
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes.withUnsafeBytes { raw in
+                send(descriptor, raw.baseAddress.map { $0 + offset }, bytes.count - offset, Int32(MSG_NOSIGNAL))
+            }
+            if sent > 0 {
+                offset += sent
+                continue
+            }
+            guard sent < 0, errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR else {
+                throw .makeFailed("send")
+            }
+            let remaining = deadline.millisecondsFromNow
+            guard remaining > 0 else { throw SocketError(call: "send", code: ETIMEDOUT) }
+            var entry = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+            if poll(&entry, 1, Int32(clamping: remaining)) < 0, errno != EINTR { throw .makeFailed("poll") }
+        }
+    }
+
+    /// Writes what the socket takes now without waiting: for short best-effort answers from the event loop.
+    func writeWithoutWaiting(_ bytes: [UInt8]) {
+        _ = bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, bytes.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// Closes the descriptor.
+    func close() {
+        _ = Glibc.close(descriptor)
+    }
+
+    /// Stops further sends and receives, waking any `poll` on it; the descriptor stays open.
+    func shutdown() {
+        _ = Glibc.shutdown(descriptor, Int32(SHUT_RDWR))
+    }
+}
+
+extension Socket {
+    /// Closes after an error answer without destroying it: stops sending, then discards what the client still
+    /// sends (up to `maximumBytes`, until `deadline`), so the kernel does not reset the connection before the
+    /// client has read the answer.
+    func lingeringClose(deadline: MonotonicTime, maximumBytes: Int = 4 * 1024 * 1024) {
+        _ = Glibc.shutdown(descriptor, Int32(SHUT_WR))
+        var discarded = 0
+        var scratch = [UInt8](repeating: 0, count: 16 * 1024)
+        while discarded < maximumBytes {
+            let remaining = deadline.millisecondsFromNow
+            guard remaining > 0 else { break }
+            var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&entry, 1, Int32(clamping: remaining)) > 0 else { break }
+            let count = scratch.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count > 0 {
+                discarded += count
+            } else if count == 0 || (errno != EAGAIN && errno != EINTR) {
+                break
+            }
+        }
+        close()
+    }
+}

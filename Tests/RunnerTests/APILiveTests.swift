@@ -1,0 +1,100 @@
+import FlowCore
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Runner
+import Synchronization
+import Testing
+
+/// The API on an ephemeral loopback port, called with URLSession.
+@Suite(.serialized) struct APILiveTests {
+    /// Sends requests and waits (bounded) for each answer.
+    final class Client: Sendable {
+        let session: URLSession
+        let base: String
+
+        init(port: UInt16) {
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.httpMaximumConnectionsPerHost = 64
+            configuration.timeoutIntervalForRequest = 20
+            session = URLSession(configuration: configuration)
+            base = "http://127.0.0.1:\(port)"
+        }
+
+        func request(_ method: String, _ path: String, token: String?, body: String? = nil) -> URLRequest {
+            var request = URLRequest(url: URL(string: base + path)!)
+            request.httpMethod = method
+            if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+            if let body {
+                request.httpBody = Data(body.utf8)
+                request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            }
+            return request
+        }
+
+        /// Sends every request at once; returns (status, body) for each, in order.
+        func send(_ requests: [URLRequest]) -> [(Int, String)] {
+            let results = Mutex([(Int, String)](repeating: (0, ""), count: requests.count))
+            let group = DispatchGroup()
+            for (index, request) in requests.enumerated() {
+                group.enter()
+                session.dataTask(with: request) { data, response, error in
+                    let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+                    let text = data.map { String(decoding: $0, as: UTF8.self) } ?? "\(error.map { "\($0)" } ?? "")"
+                    results.withLock { $0[index] = (status, text) }
+                    group.leave()
+                }.resume()
+            }
+            _ = group.wait(timeout: .now() + 30)
+            return results.withLock { $0 }
+        }
+    }
+
+    func withServer(_ body: (APIHarness, Client) throws -> Void) throws {
+        let harness = try APIHarness()
+        let tokens = try TokenTable(APIHarness.callers.values.map { ($0.token, $0.caller) })
+        let server = APIServer(service: harness.service, tokens: tokens,
+                               configuration: HTTPServer.Configuration(requestTimeout: 5, idleTimeout: 5))
+        let port = try server.start(host: "127.0.0.1", port: 0)
+        defer { server.stop() }
+        try body(harness, Client(port: port))
+    }
+
+    static func token(_ name: String) -> String? { APIHarness.callers[name]?.token }
+
+    @Test func fiftyConcurrentDecisionsOnOneTask_ExactlyOneWins() throws {
+        try withServer { harness, client in
+            let path = "/v1/projects/p1/tasks/\(try harness.task(at: "review"))/decision"
+            let request = client.request("POST", path, token: Self.token("reviewer"), body: #"{"outcome": "pass"}"#)
+            let results = client.send(Array(repeating: request, count: 50))
+            let unexpected = results.filter { $0.0 != 200 && $0.0 != 409 }
+            #expect(unexpected.isEmpty, "unexpected answers: \(unexpected.prefix(3))")
+            #expect(results.filter { $0.0 == 200 }.count == 1)
+            let refused = results.filter { $0.0 == 409 }
+            #expect(refused.count == 49)
+            #expect(refused.allSatisfy { $0.1.contains(#""code":"task-not-open""#) })
+            let decisions = try harness.service.history(of: "p1").filter {
+                if case .taskDecided = $0.event { return true } else { return false }
+            }
+            #expect(decisions.count == 1)
+        }
+    }
+
+    @Test func deployStartAndRead_OverTheNetwork() throws {
+        try withServer { _, client in
+            let deployed = client.send([client.request("POST", "/v1/definitions", token: Self.token("admin"),
+                                                       body: APIHarness.definitionVersion2)])
+            #expect(deployed.first?.0 == 201)
+            let started = client.send([client.request(
+                "POST", "/v1/projects", token: Self.token("unit"),
+                body: #"{"workflow": "approval", "id": "net-1", "variables": {"amount": 500}}"#)])
+            #expect(started.first?.0 == 201)
+            #expect(started.first?.1.contains(#""definition":{"id":"approval","version":2}"#) == true)
+            let read = client.send([client.request("GET", "/v1/projects/net-1", token: Self.token("unit"))])
+            #expect(read.first?.0 == 200)
+            let anonymous = client.send([client.request("GET", "/v1/projects/net-1", token: nil)])
+            #expect(anonymous.first?.0 == 401)
+        }
+    }
+}
