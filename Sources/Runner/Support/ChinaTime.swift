@@ -1,7 +1,8 @@
 import FlowCore
 import Foundation
 
-/// Instants as the simulator reads and writes them: `YYYY-MM-DD HH:MM` in China Standard Time (UTC+8).
+/// Instants in China Standard Time (UTC+8), as the runner shows them: `YYYY-MM-DD HH:MM` in the simulator's
+/// reports, ISO 8601 with the offset in the API.
 enum ChinaTime {
     /// The hour of the day a date alone stands for: the start of office hours.
     static let defaultHour = 9
@@ -38,4 +39,15 @@ enum ChinaTime {
 
     /// The words error messages use for the accepted forms.
     static let acceptedForms = "\"YYYY-MM-DD\" (09:00 that day) or \"YYYY-MM-DD HH:MM\" (China time, 00:00 to 24:00)"
+
+    /// ISO 8601 with the offset, e.g. `2024-09-27T09:00:00+08:00` (the API's form).
+    static func timestamp(_ instant: Date) -> String {
+        let date = CivilDate(chinaDateOf: instant)
+        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + CivilDate.chinaStandardTimeOffset
+        let ofDay = ((seconds % 86_400) + 86_400) % 86_400
+        return date.iso + String(format: "T%02d:%02d:%02d+08:00", ofDay / 3600, ofDay / 60 % 60, ofDay % 60)
+    }
+
+    /// The API's form as a JSON string.
+    static func json(_ instant: Date) -> JSONValue { .string(timestamp(instant)) }
 }
