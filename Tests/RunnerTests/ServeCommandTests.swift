@@ -23,7 +23,8 @@ import Testing
         var command = ServeCommand(registry: StoreFixtures.registry, io: captured.io)
         command.listenForStop = { {} }
         command.clock = ManualClock(StoreFixtures.morning("2024-09-27"))
-        return command.run(arguments)
+        // Port 0: the system picks a free port, so tests never collide on 8080.
+        return command.run(arguments + ["--listen", "127.0.0.1:0"])
     }
 
     func logLines(_ captured: CapturedIO) throws -> [[String: String]] {
@@ -43,9 +44,12 @@ import Testing
         let logs = try logLines(captured)
         #expect(logs.map { $0["msg"] ?? "" } == [
             "no workflow definitions in the workflows folder; serving only what the database holds",
+            "no tokens file: listening on loopback only, and every request acts as a local administrator; give "
+                + "--tokens FILE to require bearer tokens",
             "serving", "stopping: finishing the work in flight", "stopped",
         ])
-        #expect(logs.map { $0["level"] ?? "" } == ["warning", "info", "info", "info"])
+        #expect(logs.map { $0["level"] ?? "" } == ["warning", "warning", "info", "info", "info"])
+        #expect(logs.first { $0["msg"] == "serving" }?["listen"]?.hasPrefix("127.0.0.1:") == true)
         #expect(logs.allSatisfy { $0["ts"]?.hasSuffix("Z") == true })
         #expect(FileManager.default.fileExists(atPath: database))
         #expect(FileManager.default.fileExists(atPath: database + ".lock"))
@@ -115,5 +119,25 @@ import Testing
         let captured = CapturedIO()
         #expect(serve(["--port", "80"], captured) == 2)
         #expect(captured.errors == "error: unexpected argument \"--port\"\n\(ServeCommand.usage)\n")
+    }
+
+    @Test func listeningOnTheNetworkWithoutATokensFileIsRefused() throws {
+        let folder = try workflowsFolder([:])
+        let database = try StoreFixtures.databasePath()
+        let captured = CapturedIO()
+        var command = ServeCommand(registry: StoreFixtures.registry, io: captured.io)
+        command.listenForStop = { {} }
+        let status = command.run(["--db", database, "--workflows", folder.path, "--listen", "0.0.0.0:0"])
+        #expect(status == 1)
+        #expect(captured.errors.contains("govflow serve: "))
+        #expect(try logLines(captured).last?["msg"] == "refusing to start")
+    }
+
+    @Test func badListenAddressIsAUsageError() {
+        let captured = CapturedIO()
+        let command = ServeCommand(registry: StoreFixtures.registry, io: captured.io)
+        #expect(command.run(["--listen", "8080"]) == 2)
+        #expect(captured.errors == "error: --listen needs HOST:PORT, e.g. 127.0.0.1:8080 or 0.0.0.0:8080\n"
+                    + ServeCommand.usage + "\n")
     }
 }

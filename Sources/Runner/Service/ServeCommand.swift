@@ -1,10 +1,12 @@
 import FlowCore
 import Foundation
 
-/// `govflow serve [--db PATH] [--workflows DIR]`: runs the engine over a database until SIGTERM or SIGINT.
+/// `govflow serve [--db PATH] [--workflows DIR] [--listen HOST:PORT] [--tokens FILE]`: runs the engine, its timers
+/// and the HTTP API over a database until SIGTERM or SIGINT.
 ///
 /// Exit status: 0 after a clean stop, 1 when it refuses to start (invalid definitions, a changed definition, a
-/// database in use, newer, damaged or not a database), 2 on a usage error. Logs are JSON lines on standard error.
+/// database in use, newer, damaged or not a database, a bad tokens file, an address it cannot listen on), 2 on a
+/// usage error. Logs are JSON lines on standard error.
 struct ServeCommand {
     let registry: StageRegistry
     let io: CommandIO
@@ -15,13 +17,17 @@ struct ServeCommand {
     }
     var clock: any WorkflowClock = SystemClock()
 
-    static let usage = "usage: govflow serve [--db PATH] [--workflows DIR]"
+    static let usage = "usage: govflow serve [--db PATH] [--workflows DIR] [--listen HOST:PORT] [--tokens FILE]"
     /// The database file used without `--db`, in the current directory.
     static let defaultDatabase = "govflow.sqlite"
+    /// The address used without `--listen`.
+    static let defaultListen = (host: "127.0.0.1", port: UInt16(8080))
 
     func run(_ arguments: [String]) -> Int32 {
         var database = Self.defaultDatabase
         var workflows = ResourceLocator.workflowsDirectory()
+        var listen = Self.defaultListen
+        var tokensFile: String?
         var rest = arguments[...]
         while let word = rest.popFirst() {
             switch word {
@@ -31,11 +37,29 @@ struct ServeCommand {
             case "--workflows":
                 guard let value = rest.popFirst() else { return usageError("--workflows needs a directory") }
                 workflows = URL(fileURLWithPath: value)
+            case "--listen":
+                guard let value = rest.popFirst(), let address = Self.address(value) else {
+                    return usageError("--listen needs HOST:PORT, e.g. 127.0.0.1:8080 or 0.0.0.0:8080")
+                }
+                listen = address
+            case "--tokens":
+                guard let value = rest.popFirst() else { return usageError("--tokens needs a file path") }
+                tokensFile = value
             default:
                 return usageError("unexpected argument \"\(word)\"")
             }
         }
         let logger = JSONLogger(write: io.errors)
+        var tokens: TokenTable?
+        if let tokensFile {
+            do {
+                tokens = try TokenTable.load(contentsOf: URL(fileURLWithPath: tokensFile))
+            } catch {
+                logger.error("refusing to start", ["error": error.description, "tokens": tokensFile])
+                io.error("govflow serve: \(error)")
+                return 1
+            }
+        }
         // Listen before opening, so that a signal during start-up is not lost (it stops the runner once started).
         let waitForStop = listenForStop()
         let session: RunnerSession
@@ -47,8 +71,23 @@ struct ServeCommand {
             io.error("govflow serve: \(error)")
             return 1
         }
+        let server = APIServer(service: session.service, tokens: tokens)
+        let port: UInt16
+        do {
+            port = try server.start(host: listen.host, port: listen.port)
+        } catch {
+            logger.error("refusing to start", ["error": error.description, "listen": "\(listen.host):\(listen.port)"])
+            io.error("govflow serve: \(error)")
+            session.shutdown()
+            return 1
+        }
+        if tokens == nil {
+            logger.warning("no tokens file: listening on loopback only, and every request acts as a local "
+                           + "administrator; give --tokens FILE to require bearer tokens")
+        }
         session.start()
         logger.info("serving", [
+            "listen": "\(listen.host):\(port)",
             "db": database, "workflows": workflows.path, "schema": "\(StoreSchema.latestVersion)",
             "deployed": session.deployment.deployed.joined(separator: ","),
             "unchanged": session.deployment.unchanged.joined(separator: ","),
@@ -56,9 +95,20 @@ struct ServeCommand {
         ])
         waitForStop()
         logger.info("stopping: finishing the work in flight")
+        server.stop()
         session.shutdown()
         logger.info("stopped")
         return 0
+    }
+
+    /// `HOST:PORT` (the host may be `[::1]`), or `nil`.
+    static func address(_ text: String) -> (host: String, port: UInt16)? {
+        guard let colon = text.lastIndex(of: ":"), let port = UInt16(text[text.index(after: colon)...]) else {
+            return nil
+        }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return host.isEmpty ? nil : (host, port)
     }
 
     private func usageError(_ message: String) -> Int32 {
