@@ -5,7 +5,7 @@ import Stages
 /// The reference workflow of the benchmarks: pre-review, four departments in parallel, expert review, a gateway
 /// on the amount, approval, procurement, trial run and acceptance.
 enum ReferenceWorkflow {
-    static func task(_ id: String, next: String, assignee: String = #"{"role": "reviewer"}"#) -> String {
+    static func task(_ id: String, next: String, assignee: String = #"{"role": "reviewing-office"}"#) -> String {
         """
         {"id": "\(id)", "type": "stage", "stage": "human-task",
          "parameters": {"title": "\(id)", "assignee": \(assignee), "outcomes": ["approve"]},

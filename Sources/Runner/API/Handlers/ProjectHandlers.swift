@@ -64,14 +64,22 @@ extension APIRouter {
     }
 
     func projectView(_ state: InstanceState) throws(APIError) -> JSONValue {
+        if let cached = projectViews.withLock({ $0[state.id] }), cached.sequence == state.lastSequence {
+            return cached.view
+        }
         let history: [HistoryEntry]
         do {
             history = try service.history(of: state.id)
         } catch {
             throw APIError(error)
         }
-        return ProjectView.make(state, history: history,
-                                definition: service.definition(state.definitionID, version: state.definitionVersion))
+        let view = ProjectView.make(state, history: history,
+                                    definition: service.definition(state.definitionID, version: state.definitionVersion))
+        projectViews.withLock { views in
+            if views.count >= Self.projectViewLimit { views.removeAll(keepingCapacity: true) }
+            views[state.id] = (state.lastSequence, view)
+        }
+        return view
     }
 
     static func isValidProjectID(_ id: String) -> Bool {

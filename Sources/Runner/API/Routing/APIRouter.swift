@@ -13,6 +13,11 @@ public final class APIRouter: Sendable {
     let metrics = RequestMetrics()
     /// Who started each project (the actor of its first history entry), which never changes.
     private let starters = Mutex<[String: Actor]>([:])
+    /// Rendered project views by project id, valid while the project's last sequence is unchanged: reading a
+    /// project decodes and renders its whole history, and most reads find the project as it was.
+    let projectViews = Mutex<[String: (sequence: Int, view: JSONValue)]>([:])
+    /// How many rendered views `projectViews` keeps before it starts afresh.
+    static let projectViewLimit = 10_000
     let routes: [APIRoute]
 
     /// A router over `service`. Without `tokens`, every request acts as `Caller.localAdministrator`: only for a
