@@ -147,7 +147,7 @@ import Testing
                                    afterLastStep: "stop")
         #expect(run.entered.suffix(4) == ["implementation", "annual-report", "change-approval", "implementation"])
         let opened = run.events.first { $0["type"] as? String == "taskOpened" && $0["node"] as? String == "change-approval" }
-        #expect((opened?["description"] as? String)?.hasSuffix(#""调整变更审批" opened for department 市工作专班办公室"#) == true)
+        #expect((opened?["description"] as? String)?.hasSuffix(#""审批建设内容或投资额的调整、变更" opened for department 市工作专班办公室"#) == true)
     }
 
     @Test func classifiedProjectLeavesForTheSecrecyRules() throws {
