@@ -6,7 +6,8 @@ import Testing
 
     /// 技术论证 → 审核意见 → 可研批复 → 初设 → 初设批复 → 区政府审定 → 监理.
     static let toProcurement = [
-        Scenario.decide("technical-demonstration", "approve", task: "expert:1"), Scenario.decide("sharing-opinion", "issued"),
+        Scenario.decide("technical-demonstration", "approve", task: "expert:1"),
+        Scenario.decide("sharing-opinion", "issued"),
         Scenario.approve("feasibility-approval"), Scenario.decide("preliminary-design", "submitted"),
         Scenario.approve("design-approval"), Scenario.approve("district-government"),
         Scenario.decide("supervision", "engaged"),
@@ -80,7 +81,8 @@ import Testing
 
     @Test func majorImpactProjectMayStateAndCorrectDuringTheReview() throws {
         let steps = [Scenario.decide("technical-demonstration", "approve", task: "expert:1"),
-                     Scenario.decide("additional-demonstration", "statement"), Scenario.decide("statement", "submitted")]
+                     Scenario.decide("additional-demonstration", "statement"),
+                     Scenario.decide("statement", "submitted")]
         let run = try Scenario.run("jianshan", #"{"amount": 1000, "majorImpact": true}"#, start: "2024-03-01",
                                    steps: steps)
         #expect(run.entered.prefix(5)
@@ -101,7 +103,8 @@ import Testing
         let steps = Self.toProcurement + Self.construction(builtOn: "2024-08-01") + [
             Scenario.decide("acceptance-application", "submitted"), Scenario.decide("archive-acceptance", "pass"),
             Scenario.decide("acceptance", "apply", task: "apply"), Scenario.decide("acceptance", "pass", task: "final"),
-            Scenario.decide("surplus-return", "settled"), Scenario.decide("self-evaluation", "submitted", at: "2025-03-03"),
+            Scenario.decide("surplus-return", "settled"),
+            Scenario.decide("self-evaluation", "submitted", at: "2025-03-03"),
             Scenario.decide("evaluation-use", "shut-down-or-merge")]
         let run = try Scenario.run("jianshan", Self.project, start: "2024-03-01", steps: steps)
         #expect(run.result == "shut-down-or-merged")

@@ -21,7 +21,8 @@ import Testing
          Scenario.decide("procurement-filing", "filed"), Scenario.decide("supervision", "engaged"),
          Scenario.decide("implementation", "completed"), Scenario.decide("progress-report", "final")]
             + (1...2).map { seat in
-                Scenario.decide("initial-inspection", "pass", at: seat == 1 ? inspectedOn : nil, task: "initial:\(seat)",
+                Scenario.decide("initial-inspection", "pass", at: seat == 1 ? inspectedOn : nil,
+                                task: "initial:\(seat)",
                                 actor: #"{"id": "expert-\#(seat)", "roles": ["acceptance-expert"]}"#)
             }
     }
@@ -56,7 +57,8 @@ import Testing
     @Test func thirtyDayTrialFromSecondOfJanuaryEndsAfterSpringFestival() throws {
         let steps = Self.toApproval() + Self.contractToInspection(signedOn: "2024-11-01", inspectedOn: "2025-01-02")
             + [Scenario.decide("initial-filing", "filed")]
-        let open = try Scenario.run("shangcheng", Self.project, start: "2024-10-08", steps: steps, afterLastStep: "stop")
+        let open = try Scenario.run("shangcheng", Self.project, start: "2024-10-08", steps: steps,
+                                    afterLastStep: "stop")
         #expect(open.date("trial-run.startedOn") == "2025-01-02")
         #expect(open.date("trial-run.earliestEnd") == "2025-02-05")
         let early = try Scenario.run("shangcheng", Self.project, start: "2024-10-08",
@@ -146,13 +148,15 @@ import Testing
 
     @Test func smallTradingProjectHasNoSupervisionTenderAndTheUnitOrganisesAcceptance() throws {
         let steps = Self.toApproval()
-            + Self.contractToInspection(signedOn: "2024-11-01", inspectedOn: "2025-01-02").filter { !$0.contains("supervision") }
+            + Self.contractToInspection(signedOn: "2024-11-01", inspectedOn: "2025-01-02")
+                .filter { !$0.contains("supervision") }
             + [Scenario.decide("initial-filing", "filed"), Scenario.decide("trial-run", "completed", at: "2025-02-05")]
         let run = try Scenario.run("shangcheng", #"{"amount": 80, "channel": "小额公共资源交易"}"#, start: "2024-10-08",
                                    steps: steps)
         #expect(run.gateway("supervision-route") == "gateway took the default branch → 项目建设 (construction)")
         #expect(!run.entered.contains("supervision"))
-        #expect(run.gateway("acceptance-route") == "gateway took the default branch → 项目验收（建设单位自行组织） (acceptance-small)")
+        #expect(run.gateway("acceptance-route")
+                    == "gateway took the default branch → 项目验收（建设单位自行组织） (acceptance-small)")
         #expect(run.result == "completed")
     }
 }

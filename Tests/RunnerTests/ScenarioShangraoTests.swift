@@ -31,7 +31,8 @@ import Testing
 
     @Test func sixMillionIntentionPublishedSecondOfSeptemberAllowsProcurementFromSeventeenthOfOctober() throws {
         let run = try Scenario.run("shangrao", Self.sixMillion, start: "2024-09-02")
-        #expect(run.gateway("quota") == #"gateway took branch "限额以上" ("computed.aboveQuota") → 市级统筹把关 (city-screening)"#)
+        #expect(run.gateway("quota")
+                    == #"gateway took branch "限额以上" ("computed.aboveQuota") → 市级统筹把关 (city-screening)"#)
         #expect(run.facts["procurement.method"] == #""按招标投标、政府采购有关规定""#)
         #expect(run.date("procurement.intentionPublishedOn") == "2024-09-02")
         #expect(run.date("procurement.earliestStart") == "2024-10-17")
@@ -140,14 +141,18 @@ import Testing
 
     @Test func changeRequestIsDecidedByTheTaskForceOfficeAndReturnsToImplementation() throws {
         let steps = Self.belowQuotaToIntention + [
-            Scenario.decide("procurement", "contract-signed", at: "2024-07-01"), Scenario.decide("supervision", "engaged"),
+            Scenario.decide("procurement", "contract-signed", at: "2024-07-01"),
+            Scenario.decide("supervision", "engaged"),
             Scenario.decide("implementation", "change-request"), Scenario.decide("change-approval", "approve"),
         ]
         let run = try Scenario.run("shangrao", Self.threeMillion, start: "2024-05-06", steps: steps,
                                    afterLastStep: "stop")
         #expect(run.entered.suffix(4) == ["implementation", "annual-report", "change-approval", "implementation"])
-        let opened = run.events.first { $0["type"] as? String == "taskOpened" && $0["node"] as? String == "change-approval" }
-        #expect((opened?["description"] as? String)?.hasSuffix(#""审批建设内容或投资额的调整、变更" opened for department 市工作专班办公室"#) == true)
+        let opened = run.events.first {
+            $0["type"] as? String == "taskOpened" && $0["node"] as? String == "change-approval"
+        }
+        #expect((opened?["description"] as? String)?
+                    .hasSuffix(#""审批建设内容或投资额的调整、变更" opened for department 市工作专班办公室"#) == true)
     }
 
     @Test func classifiedProjectLeavesForTheSecrecyRules() throws {

@@ -7,7 +7,8 @@ import Testing
 
     /// 部门会审 → 联合评审 → 完善材料 → 财评报告 → 最终审核意见 → 项目代码, after the 预审 passed.
     static let afterPreReview = approveDepartments + [
-        Scenario.decide("joint-review", "approve", task: "expert:1"), Scenario.decide("joint-review", "approve", task: "expert:2"),
+        Scenario.decide("joint-review", "approve", task: "expert:1"),
+        Scenario.decide("joint-review", "approve", task: "expert:2"),
         Scenario.decide("materials-update", "submitted"), Scenario.decide("fiscal-report", "issued"),
         Scenario.decide("final-opinion", "approve"), Scenario.decide("project-code", "submitted"),
     ]
@@ -63,7 +64,9 @@ import Testing
     @Test func jointReviewOfThirtiethOfApril2025IsDueTwelfthOfMay() throws {
         let steps = [Scenario.decide("pre-review", "pass", task: "review")]
             + Scenario.approveAll("department-review", Self.departments).enumerated().map { index, step in
-                index == 3 ? step.replacingOccurrences(of: "{\"decide\"", with: "{\"at\": \"2025-04-30\", \"decide\"") : step
+                index == 3
+                    ? step.replacingOccurrences(of: "{\"decide\"", with: "{\"at\": \"2025-04-30\", \"decide\"")
+                    : step
             }
         let run = try Scenario.run("tinghu", Self.project, start: "2025-04-28", steps: steps, afterLastStep: "stop")
         #expect(run.deadline("joint-review", "expert-opinion")?["due"] as? String == "2025-05-12")
@@ -81,7 +84,8 @@ import Testing
         #expect(beyond.entered.suffix(1) == ["change-formalities"])
     }
 
-    @Test func constructionNotStartedSixMonthsAfterApprovalOfThirtyFirstOfMarchIsOverdueOnThirtiethOfSeptember() throws {
+    @Test func constructionNotStartedSixMonthsAfterApprovalOnThirtyFirstOfMarchIsOverdueOnThirtiethOfSeptember()
+        throws {
         let steps = [Scenario.decide("pre-review", "pass", task: "review")] + Self.afterPreReview
             + [Scenario.approve("approval", at: "2025-03-31"), Scenario.wait("2025-10-08")]
         let run = try Scenario.run("tinghu", Self.project, start: "2025-03-24", steps: steps, afterLastStep: "stop")
