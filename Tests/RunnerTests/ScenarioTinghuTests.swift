@@ -47,6 +47,19 @@ import Testing
         #expect(run.finished == "2024-10-30 24:00")
     }
 
+    @Test func opinionGivenOnTheTenthOfOctoberIsMetAndTheResubmissionRestartsTheFiveWorkdays() throws {
+        let steps = [Scenario.decide("pre-review", "revise", at: "2024-10-10 17:00", task: "review"),
+                     Scenario.decide("pre-review", "resubmit", at: "2024-10-14", task: "revision"),
+                     Scenario.decide("pre-review", "pass", at: "2024-10-18", task: "review")]
+        let run = try Scenario.run("tinghu", Self.project, start: "2024-09-27", steps: steps, afterLastStep: "stop")
+        // The first opinion was due 2024-10-10 and given that day; the re-review opened Monday 2024-10-14 is due
+        // Monday 2024-10-21 and was given on 2024-10-18: both met, nothing overdue.
+        let opinions = run.deadlines.filter { $0["deadline"] as? String == "initial-opinion" }
+        #expect(opinions.map { $0["due"] as? String } == ["2024-10-10", "2024-10-21"])
+        #expect(opinions.map { $0["outcome"] as? String } == ["met", "met"])
+        #expect(!run.events.contains { $0["type"] as? String == "deadlineExpired" })
+    }
+
     @Test func revisionOnTheFifteenthWorkdayIsStillAccepted() throws {
         let steps = [Scenario.decide("pre-review", "revise", at: "2024-10-10", task: "review"),
                      Scenario.decide("pre-review", "resubmit", at: "2024-10-30 17:00", task: "revision")]

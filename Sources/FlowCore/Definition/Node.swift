@@ -102,6 +102,10 @@ public struct Deadline: Hashable, Sendable {
     public let remindBefore: [Period]
     /// The article that sets the period.
     public let basis: String?
+    /// When set, the deadline runs while the stage's task with this key is open (e.g. "review" of a pre-review):
+    /// it starts each time such a task opens and ends when it is decided or closed. Otherwise it runs from the
+    /// stage's entry until the stage is left.
+    public let task: String?
 }
 
 /// An exclusive gateway.

@@ -128,7 +128,7 @@ struct NodeFields {
 
     private func readDeadline(_ element: JSONElement, path: JSONPath) -> Deadline? {
         guard let deadline = ObjectReader(element, path: path, what: "a deadline", sink: sink) else { return nil }
-        deadline.rejectUnknownFields(allowed: ["id", "period", "interrupting", "goto", "remindBefore", "basis"])
+        deadline.rejectUnknownFields(allowed: ["id", "period", "interrupting", "goto", "remindBefore", "basis", "task"])
         let id = deadline.identifier("id", required: true)
         let period = deadline.element("period", required: true).flatMap { NodeFields.period($0, path: path.appending("period"), sink: sink) }
         let interrupting = deadline.bool("interrupting", required: true)
@@ -156,9 +156,10 @@ struct NodeFields {
             }
         }
         let basis = deadline.string("basis", required: false)
+        let task = deadline.string("task", required: false)
         guard let id, let period, let interrupting else { return nil }
         return Deadline(id: id, period: period, interrupting: interrupting, target: target, remindBefore: reminders,
-                        basis: basis)
+                        basis: basis, task: task)
     }
 
     /// A period written as a string, or `nil` after reporting.

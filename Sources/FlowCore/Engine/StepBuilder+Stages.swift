@@ -35,19 +35,8 @@ extension StepBuilder {
         let activationID = nextID
         emit(.stageEntered(activation: activationID, token: token, node: node.id, kind: stage.stageKind),
              actor: .system)
-        for deadline in stage.deadlines {
-            let rule = DueRule.period(deadline.period, from: today)
-            emit(.timerScheduled(PendingTimer(
-                id: nextID, purpose: .deadline(deadline.id), activationID: activationID, tokenID: token,
-                nodeID: node.id, rule: rule, due: rule.dueDate(using: engine.periods))), actor: .system)
-            for offset in deadline.remindBefore {
-                let reminder = DueRule.before(offset, deadline: deadline.period, from: today)
-                let due = reminder.dueDate(using: engine.periods)
-                guard due.date.endInChina > now else { continue }  // Too late to remind before this deadline.
-                emit(.timerScheduled(PendingTimer(
-                    id: nextID, purpose: .reminder(deadline.id), activationID: activationID, tokenID: token,
-                    nodeID: node.id, rule: reminder, due: due)), actor: .system)
-            }
+        for deadline in stage.deadlines where deadline.task == nil {
+            scheduleDeadline(deadline, activation: activationID, token: token, node: node.id)
         }
         guard let activation = state.activations[activationID] else { return }
         let actions: [StageAction]
@@ -57,6 +46,37 @@ extension StepBuilder {
             throw .refused(node: node.id, reason: error.reason)
         }
         try perform(actions, in: activationID)
+    }
+
+    /// Schedules a node deadline and its reminders, counted from today.
+    mutating func scheduleDeadline(_ deadline: Deadline, activation activationID: Int, token: Int, node: String) {
+        let rule = DueRule.period(deadline.period, from: today)
+        emit(.timerScheduled(PendingTimer(
+            id: nextID, purpose: .deadline(deadline.id), activationID: activationID, tokenID: token,
+            nodeID: node, rule: rule, due: rule.dueDate(using: engine.periods))), actor: .system)
+        for offset in deadline.remindBefore {
+            let reminder = DueRule.before(offset, deadline: deadline.period, from: today)
+            let due = reminder.dueDate(using: engine.periods)
+            guard due.date.endInChina > now else { continue }  // Too late to remind before this deadline.
+            emit(.timerScheduled(PendingTimer(
+                id: nextID, purpose: .reminder(deadline.id), activationID: activationID, tokenID: token,
+                nodeID: node, rule: reminder, due: due)), actor: .system)
+        }
+    }
+
+    /// Cancels the deadlines (and their reminders) that run while a task with `key` is open.
+    mutating func endTaskDeadlines(key: String, activation activationID: Int, node: String) {
+        guard case .stage(let stage)? = definition.node(node)?.kind else { return }
+        let bound = Set(stage.deadlines.filter { $0.task == key }.map(\.id))
+        guard !bound.isEmpty else { return }
+        for timer in state.pendingTimers where timer.activationID == activationID {
+            switch timer.purpose {
+            case .deadline(let id), .reminder(let id):
+                if bound.contains(id) { emit(.timerCancelled(timer: timer.id), actor: .system) }
+            case .stage, .wait:
+                continue
+            }
+        }
     }
 
     /// An actor decides an open task.
@@ -71,6 +91,7 @@ extension StepBuilder {
         emit(.taskDecided(task: taskID, actor: actor, outcome: outcome, comment: comment, data: data))
         // An added reviewer's opinion is recorded; the stage hears only decisions on its own tasks.
         guard task.consultationOf == nil else { return }
+        endTaskDeadlines(key: task.key, activation: task.activationID, node: task.nodeID)
         guard let activation = state.activations[task.activationID] else {
             preconditionFailure("open task \(taskID) belongs to activation \(task.activationID), which is not running")
         }
@@ -143,10 +164,14 @@ extension StepBuilder {
                     assignee: request.assignee, outcomes: request.outcomes, openedAt: now,
                     due: request.due.map { engine.periods.due($0, after: today) }, exampleData: request.exampleData)
                 emit(.taskOpened(task), actor: .system)
+                for deadline in stage.deadlines where deadline.task == request.key {
+                    scheduleDeadline(deadline, activation: activationID, token: activation.token, node: node.id)
+                }
             case .closeTask(let key, let reason):
                 guard let task = state.openTasks.first(where: { $0.activationID == activationID && $0.key == key })
                 else { throw misbehaved("there is no open task with key \"\(key)\" to close") }
                 emit(.taskClosed(task: task.id, reason: reason), actor: .system)
+                endTaskDeadlines(key: key, activation: activationID, node: node.id)
             case .setState(let value):
                 emit(.stageStateSaved(activation: activationID, state: value), actor: .system)
             case .recordFact(let name, let value):
