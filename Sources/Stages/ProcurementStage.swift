@@ -122,6 +122,8 @@ public struct ProcurementStage: StageKind {
             return [StageState.save(state),
                     .recordFact(name: context.fact("intentionPublishedOn"), value: .string(context.today.iso)),
                     .recordFact(name: context.fact("earliestStart"), value: .string(earliest.iso)),
+                    // Fires as the earliest day begins, to tell the purchaser procurement may start.
+                    .scheduleTimerOn(key: Self.earliestStartTimer, date: earliest.adding(days: -1)),
                     procureTask(parameters, state, context: context)]
         case ("procure", "contract-signed"):
             if let earliest = state.earliestStart, context.today < earliest, let published = state.publishedOn,
@@ -146,7 +148,12 @@ public struct ProcurementStage: StageKind {
         }
     }
 
+    /// The own timer that fires when the intention's lead time has passed.
+    static let earliestStartTimer = "earliest-start"
+
     public func timerFired(_ timer: FiredTimer, in context: StageContext) -> [StageAction] {
-        DeadlineNotes.actions(for: timer, in: context)
+        guard timer == .own(Self.earliestStartTimer) else { return DeadlineNotes.actions(for: timer, in: context) }
+        return [.note(kind: "earliest-start", message: "\(context.nodeName): 采购意向公开期满，可以开展采购活动",
+                      data: .object(["date": .string(context.today.iso)]))]
     }
 }

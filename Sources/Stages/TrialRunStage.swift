@@ -96,6 +96,8 @@ public struct TrialRunStage: StageKind {
         return [StageState.save(state),
                 .recordFact(name: context.fact("startedOn"), value: .string(context.today.iso)),
                 .recordFact(name: context.fact("earliestEnd"), value: .string(earliest.iso)),
+                // Fires as the earliest day begins, to tell the project unit completion can be reported.
+                .scheduleTimerOn(key: Self.minimumReachedTimer, date: earliest.adding(days: -1)),
                 reportTask(parameters, state, context: context)]
     }
 
@@ -120,7 +122,12 @@ public struct TrialRunStage: StageKind {
                 .complete(outcome: "completed")]
     }
 
+    /// The own timer that fires when the minimum duration has passed.
+    static let minimumReachedTimer = "minimum-reached"
+
     public func timerFired(_ timer: FiredTimer, in context: StageContext) -> [StageAction] {
-        DeadlineNotes.actions(for: timer, in: context)
+        guard timer == .own(Self.minimumReachedTimer) else { return DeadlineNotes.actions(for: timer, in: context) }
+        return [.note(kind: "minimum-reached", message: "\(context.nodeName): 试运行已满最短期限，可以报告完成",
+                      data: .object(["date": .string(context.today.iso)]))]
     }
 }

@@ -107,9 +107,12 @@ import Testing
     }
 
     @Test func halfYearAfterApprovalWithoutContractEndsWithFundsRecoveredOnThirdOfMarch() throws {
-        let run = try Scenario.run("shangrao", Self.sixMillion, start: "2024-09-02")
+        // The intention is published on 2024-09-02 and no contract follows: the half year runs out.
+        let steps = Self.aboveQuotaToIntention + [Scenario.wait("2025-03-04 10:00"),
+                                                  Scenario.decide("funds-recovery", "recover")]
+        let run = try Scenario.run("shangrao", Self.sixMillion, start: "2024-09-02", steps: steps)
         #expect(run.result == "funds-recovered")
-        #expect(run.finished == "2025-03-03 24:00")
+        #expect(run.finished == "2025-03-04 10:00")
         let deadline = try #require(run.deadline("procurement", "construction-start"))
         #expect(deadline["due"] as? String == "2025-03-03")
         #expect(deadline["outcome"] as? String == "expired")

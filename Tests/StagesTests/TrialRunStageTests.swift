@@ -19,6 +19,17 @@ import Testing
         #expect(run.facts["stage.completedOn"] == .string("2024-10-02"))
     }
 
+    @Test func projectUnitIsToldWhenTheMinimumHasPassed() throws {
+        var run = try StageHarness(kind: TrialRunStage(), parameters: #"{"minimum": "30 days"}"#, start: Given.monday)
+        // Fires as 2024-10-02 begins: at the end of 2024-10-01.
+        #expect(run.pendingTimers.map { "\($0.purpose) \($0.due.date)" } == ["stage(\"minimum-reached\") 2024-10-01"])
+        try run.advance(to: Given.date("2024-10-02"))
+        #expect(run.notes == [StageHarness.Note(kind: "minimum-reached", message: "trial-run: 试运行已满最短期限，可以报告完成",
+                                                 data: .object(["date": .string("2024-10-02")]))])
+        try run.decide("report", as: Given.unit, outcome: "completed")
+        #expect(run.result == "completed")
+    }
+
     @Test func theMinimumFollowsTheAmount() throws {
         let parameters = #"{"minimum": [{"below": 500, "period": "3 months"}, {"period": "6 months"}]}"#
         let large = try StageHarness(kind: TrialRunStage(), parameters: parameters,
