@@ -24,6 +24,8 @@ public final class SQLiteProjectStore: ProjectStore {
     private let lock: Mutex<LockFile?>
     private let events = CommitEvents()
     private let recentStates = Mutex<[String: InstanceState]>([:])
+    /// The decoded histories of recently written projects, kept with their states.
+    private let recentHistories = Mutex<[String: [HistoryEntry]]>([:])
     /// How many decoded states `recentStates` keeps before it starts afresh.
     static let recentStatesLimit = 20_000
 
@@ -115,7 +117,7 @@ public final class SQLiteProjectStore: ProjectStore {
     public func insert(project state: InstanceState, entries: [HistoryEntry]) throws(StoreError) {
         let step = try EncodedStep(projectID: state.id, state: state, entries: entries)
         try committer.submit { (connection) throws(StoreError) -> Date? in try connection.insert(step) }
-        remember(state)
+        remember(state, appending: entries, isNew: true)
     }
 
     public func commit(project id: String, expectedSequence: Int, state: InstanceState, entries: [HistoryEntry])
@@ -125,15 +127,26 @@ public final class SQLiteProjectStore: ProjectStore {
         try committer.submit { (connection) throws(StoreError) -> Date? in
             try connection.commit(step, expectedSequence: expectedSequence)
         }
-        if state.id == id { remember(state) }
+        if state.id == id { remember(state, appending: entries, isNew: false) }
     }
 
-    /// Keeps a durably written state for the next read (a later commit of the same project replaces it).
-    private func remember(_ state: InstanceState) {
+    /// Keeps a durably written state for the next read (a later commit of the same project replaces it), and its
+    /// history when the whole of it is known (a new project, or a cached one that grows by `entries`).
+    private func remember(_ state: InstanceState, appending entries: [HistoryEntry], isNew: Bool) {
         recentStates.withLock { states in
             if states.count >= Self.recentStatesLimit { states.removeAll(keepingCapacity: true) }
             if let known = states[state.id], known.lastSequence > state.lastSequence { return }
             states[state.id] = state
+        }
+        recentHistories.withLock { histories in
+            if histories.count >= Self.recentStatesLimit { histories.removeAll(keepingCapacity: true) }
+            if isNew {
+                histories[state.id] = entries
+            } else if let known = histories[state.id], known.last?.sequence == entries.first.map({ $0.sequence - 1 }) {
+                histories[state.id] = known + entries
+            } else if !entries.isEmpty {
+                histories[state.id] = nil  // A gap: read the whole history from the database next time.
+            }
         }
     }
 
@@ -143,7 +156,17 @@ public final class SQLiteProjectStore: ProjectStore {
     }
 
     public func history(of id: String) throws(StoreError) -> [HistoryEntry] {
-        try reader.sync { (connection) throws(StoreError) in try connection.history(of: id) }
+        if let history = recentHistories.withLock({ $0[id] }) { return history }
+        let history = try reader.sync { (connection) throws(StoreError) in try connection.history(of: id) }
+        recentHistories.withLock { histories in
+            // Keep it only if it is provably the latest: the state cache holds the project at the same sequence
+            // (every commit updates that cache before its history could be read again).
+            let latest = recentStates.withLock { $0[id]?.lastSequence }
+            if let latest, latest == history.last?.sequence, histories.count < Self.recentStatesLimit {
+                histories[id] = history
+            }
+        }
+        return history
     }
 
     public func projectIDs() throws(StoreError) -> [String] {

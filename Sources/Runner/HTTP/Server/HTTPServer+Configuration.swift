@@ -14,14 +14,15 @@ extension HTTPServer {
         public var writeTimeout: Double
         /// Connections open at once; more are answered 503 and closed.
         public var maximumConnections: Int
-        /// Threads that run handlers.
+        /// Threads that run handlers. Handlers that write wait for their commit to reach the disk, so the default
+        /// is four per core: while some wait, the others keep the cores busy (and their commits are grouped).
         public var workerCount: Int
         /// Seconds `stop()` waits for requests in progress before closing their connections.
         public var drainTimeout: Double
 
         public init(limits: HTTPRequestParser.Limits = HTTPRequestParser.Limits(), requestTimeout: Double = 10,
                     idleTimeout: Double = 60, writeTimeout: Double = 10, maximumConnections: Int = 512,
-                    workerCount: Int = ProcessInfo.processInfo.activeProcessorCount, drainTimeout: Double = 10) {
+                    workerCount: Int = 4 * ProcessInfo.processInfo.activeProcessorCount, drainTimeout: Double = 10) {
             self.limits = limits
             self.requestTimeout = requestTimeout
             self.idleTimeout = idleTimeout
