@@ -63,15 +63,42 @@ import Testing
 
     static func token(_ name: String) -> String? { APIHarness.callers[name]?.token }
 
+    /// Fifty connections, one thread each, all released at once; raw sockets so that the client adds no pooling
+    /// or retries of its own between the requests and the server.
     @Test func fiftyConcurrentDecisionsOnOneTask_ExactlyOneWins() throws {
         try withServer { harness, client in
             let path = "/v1/projects/p1/tasks/\(try harness.task(at: "review"))/decision"
-            let request = client.request("POST", path, token: Self.token("reviewer"), body: #"{"outcome": "pass"}"#)
-            let results = client.send(Array(repeating: request, count: 50))
-            let unexpected = results.filter { $0.0 != 200 && $0.0 != 409 }
+            let body = #"{"outcome": "pass"}"#
+            let request = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(Self.token("reviewer") ?? "")"
+                + "\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+            let port = try #require(UInt16(client.base.split(separator: ":").last ?? ""))
+            let count = 50
+            let results = Mutex([(Int, String)](repeating: (0, "not run"), count: count))
+            let connected = DispatchSemaphore(value: 0)
+            let start = DispatchSemaphore(value: 0)
+            let done = DispatchGroup()
+            for index in 0..<count {
+                done.enter()
+                Thread {
+                    defer { done.leave() }
+                    let connection = try? RawClient(port: port)
+                    connected.signal()
+                    start.wait()
+                    guard let connection else { return }
+                    connection.send(request)
+                    let response = connection.readResponse()
+                    results.withLock { $0[index] = (response?.status ?? 0, response?.body ?? "no answer") }
+                }.start()
+            }
+            // Every connection is open before any request is sent.
+            for _ in 0..<count { connected.wait() }
+            for _ in 0..<count { start.signal() }
+            #expect(done.wait(timeout: .now() + 30) == .success)
+            let answers = results.withLock { $0 }
+            let unexpected = answers.filter { $0.0 != 200 && $0.0 != 409 }
             #expect(unexpected.isEmpty, "unexpected answers: \(unexpected.prefix(3))")
-            #expect(results.filter { $0.0 == 200 }.count == 1)
-            let refused = results.filter { $0.0 == 409 }
+            #expect(answers.filter { $0.0 == 200 }.count == 1)
+            let refused = answers.filter { $0.0 == 409 }
             #expect(refused.count == 49)
             #expect(refused.allSatisfy { $0.1.contains(#""code":"task-not-open""#) })
             let decisions = try harness.service.history(of: "p1").filter {
