@@ -54,23 +54,17 @@ public struct HolidayCalendar: WorkingCalendar {
 
     /// The `count`-th working day strictly after `date`, found in the prefix count in O(log n).
     public func addingWorkingDays(_ count: Int, after date: CivilDate) -> CivilDate {
-        precondition(count >= 1, "addingWorkingDays needs a count of at least 1, got \(count)")
-        let target = index.count(through: date.dayNumber) + count
-        return CivilDate(dayNumber: index.firstDay(reaching: target))
+        index.adding(count, after: date)
     }
 
     /// The `count`-th working day strictly before `date`, found in the prefix count in O(log n).
     public func subtractingWorkingDays(_ count: Int, before date: CivilDate) -> CivilDate {
-        precondition(count >= 1, "subtractingWorkingDays needs a count of at least 1, got \(count)")
-        // The working days strictly before `date` are counted through the day before it; the count-th of them
-        // going backwards is the one at which the running count first reaches (that count - count + 1).
-        let target = index.count(through: date.dayNumber - 1) - count + 1
-        return CivilDate(dayNumber: index.firstDay(reaching: target))
+        index.subtracting(count, before: date)
     }
 
     /// The number of working days `d` with `start < d <= end` (negative when `end` is before `start`), in O(1).
     public func workingDays(after start: CivilDate, through end: CivilDate) -> Int {
-        index.count(through: end.dayNumber) - index.count(through: start.dayNumber)
+        index.workingDays(after: start, through: end)
     }
 
     /// The listed days (holidays and make-up working days) from `start` through `end`, in date order.

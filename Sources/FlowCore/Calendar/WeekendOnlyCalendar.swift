@@ -14,19 +14,18 @@ public struct WeekendOnlyCalendar: WorkingCalendar {
 
     public func isProvisional(_ date: CivilDate) -> Bool { false }
 
+    /// Weekday arithmetic: an index over no listed day.
+    private static let index = WorkingDayIndex(firstDay: 0, lastDay: -1) { _ in true }
+
     public func addingWorkingDays(_ count: Int, after date: CivilDate) -> CivilDate {
-        precondition(count >= 1, "addingWorkingDays needs a count of at least 1, got \(count)")
-        let target = WorkingDayIndex.weekdays(through: date.dayNumber) + count
-        return CivilDate(dayNumber: WorkingDayIndex.firstWeekday(reaching: target))
+        Self.index.adding(count, after: date)
     }
 
     public func subtractingWorkingDays(_ count: Int, before date: CivilDate) -> CivilDate {
-        precondition(count >= 1, "subtractingWorkingDays needs a count of at least 1, got \(count)")
-        let target = WorkingDayIndex.weekdays(through: date.dayNumber - 1) - count + 1
-        return CivilDate(dayNumber: WorkingDayIndex.firstWeekday(reaching: target))
+        Self.index.subtracting(count, before: date)
     }
 
     public func workingDays(after start: CivilDate, through end: CivilDate) -> Int {
-        WorkingDayIndex.weekdays(through: end.dayNumber) - WorkingDayIndex.weekdays(through: start.dayNumber)
+        Self.index.workingDays(after: start, through: end)
     }
 }

@@ -55,6 +55,25 @@ struct WorkingDayIndex: Sendable {
         return firstDay + low - 1
     }
 
+    /// The `count`-th working day strictly after `date` (`count` ≥ 1).
+    func adding(_ count: Int, after date: CivilDate) -> CivilDate {
+        precondition(count >= 1, "addingWorkingDays needs a count of at least 1, got \(count)")
+        return CivilDate(dayNumber: firstDay(reaching: self.count(through: date.dayNumber) + count))
+    }
+
+    /// The `count`-th working day strictly before `date` (`count` ≥ 1).
+    func subtracting(_ count: Int, before date: CivilDate) -> CivilDate {
+        precondition(count >= 1, "subtractingWorkingDays needs a count of at least 1, got \(count)")
+        // The working days strictly before `date` are counted through the day before it; the count-th of them
+        // going backwards is the one at which the running count first reaches (that count - count + 1).
+        return CivilDate(dayNumber: firstDay(reaching: self.count(through: date.dayNumber - 1) - count + 1))
+    }
+
+    /// The number of working days `d` with `start < d <= end` (negative when `end` is before `start`).
+    func workingDays(after start: CivilDate, through end: CivilDate) -> Int {
+        count(through: end.dayNumber) - count(through: start.dayNumber)
+    }
+
     /// Mondays to Fridays from a fixed Monday through `day` (a day number), negative before that Monday.
     static func weekdays(through day: Int) -> Int {
         let mondayBased = day + 3  // Day 0 (1970-01-01) is a Thursday: shift so that 0 is a Monday.
