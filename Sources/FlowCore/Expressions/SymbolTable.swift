@@ -30,14 +30,6 @@ public struct SymbolTable: Sendable {
         if let completed = candidates.first(where: { $0.hasSuffix("." + path) }) {
             return completed
         }
-        let limit = max(2, path.unicodeScalars.count / 3)
-        var best: (path: String, distance: Int)?
-        for candidate in candidates {
-            let distance = EditDistance.between(path, candidate)
-            if distance <= limit, distance < (best?.distance ?? Int.max) {
-                best = (candidate, distance)
-            }
-        }
-        return best?.path
+        return Suggestion.nearest(to: path, in: candidates)
     }
 }
