@@ -27,6 +27,13 @@ import Testing
             }
     }
 
+    @Test func monthlyProgressReportStartedOnTheTwentiethOfJuly2024IsDueThatDay() throws {
+        // 2024-07-20 is a Saturday: the 20th's report moves to Monday 2024-07-22.
+        let run = try Scenario.run("shangcheng", Self.project, start: "2024-07-20")
+        let report = try #require(run.deadline("progress-report", "report-due"))
+        #expect(report["due"] as? String == "2024-07-22")
+    }
+
     @Test func sixMonthsAfterApprovalOnSeventhOfAprilWithoutContractCancelsTheApprovalOnEighthOfOctober() throws {
         let steps = Self.toApproval(approvedOn: "2024-04-07") + [Scenario.waitFor("end")]
         let run = try Scenario.run("shangcheng", Self.project, start: "2024-04-01", steps: steps)

@@ -60,6 +60,13 @@ import Testing
         #expect(!run.events.contains { $0["type"] as? String == "deadlineExpired" })
     }
 
+    @Test func annualPerformanceReportIsDueOnTheLastDayOfTheYear() throws {
+        let run = try Scenario.run("tinghu", Self.project, start: "2024-09-27")
+        let report = try #require(run.deadline("annual-report", "report-due"))
+        #expect(report["due"] as? String == "2024-12-31")
+        #expect(report["outcome"] as? String == "met")
+    }
+
     @Test func revisionOnTheFifteenthWorkdayIsStillAccepted() throws {
         let steps = [Scenario.decide("pre-review", "revise", at: "2024-10-10", task: "review"),
                      Scenario.decide("pre-review", "resubmit", at: "2024-10-30 17:00", task: "revision")]

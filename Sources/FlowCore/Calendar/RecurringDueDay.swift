@@ -53,6 +53,45 @@ public struct RecurringDueDay: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The forms `parse` accepts, for error messages.
+    public static let acceptedForms =
+        #""monthly D" (D from 1 to 31, e.g. "monthly 20" for 每月20日前), "yearly MM-DD" (e.g. "yearly 12-31"), or "#
+        + #""yearly end-of-MM" (e.g. "yearly end-of-09" for 每年9月底前)"#
+
+    /// Parses the definition notation: "monthly 20", "yearly 12-31", "yearly end-of-09".
+    public static func parse(_ text: String) -> RecurringDueDay? {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count == 2 else { return nil }
+        let value = words[1]
+        func number(_ digits: Substring) -> Int? {
+            digits.count <= 2 && digits.allSatisfy({ $0.isASCII && $0.isNumber }) ? Int(digits) : nil
+        }
+        switch words[0] {
+        case "monthly":
+            return number(value).flatMap { RecurringDueDay(dayOfMonth: $0) }
+        case "yearly" where value.hasPrefix("end-of-"):
+            return number(value.dropFirst("end-of-".count)).flatMap { RecurringDueDay(endOfMonth: $0) }
+        case "yearly":
+            let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let month = number(parts[0]),
+                  let day = number(parts[1])
+            else { return nil }
+            return RecurringDueDay(month: month, day: day)
+        default:
+            return nil
+        }
+    }
+
+    /// The definition notation, which `parse` reads back: "monthly 20", "yearly 12-31", "yearly end-of-09".
+    public var notation: String {
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        switch rule {
+        case .monthly(let day): return "monthly \(day)"
+        case .yearly(let month, nil): return "yearly end-of-\(two(month))"
+        case .yearly(let month, let day?): return "yearly \(two(month))-\(two(day))"
+        }
+    }
+
     /// E.g. "day 20 of every month" or "end of September every year".
     public var description: String {
         switch rule {
@@ -94,5 +133,22 @@ extension CivilDate {
             preconditionFailure("month \(month) out of range")
         }
         return date
+    }
+}
+
+extension RecurringDueDay: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = RecurringDueDay.parse(text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "\"\(text)\" is not a recurring due day; write \(Self.acceptedForms)")
+        }
+        self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(notation)
     }
 }

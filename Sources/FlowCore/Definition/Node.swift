@@ -92,8 +92,9 @@ public struct OutcomeRoute: Hashable, Sendable {
 public struct Deadline: Hashable, Sendable {
     /// The deadline's id, unique on its node.
     public let id: String
-    /// The period, e.g. 5 working days.
-    public let period: Period
+    /// When it falls due: a period counted from the start (5 working days), or the next recurring due day
+    /// (每月20日前).
+    public let due: DeadlineDue
     /// Whether expiry leaves the stage (along `target`) or only records that it is overdue.
     public let interrupting: Bool
     /// Where an interrupting deadline leads.
@@ -157,4 +158,21 @@ public struct WaitNode: Sendable {
 public struct EndNode: Hashable, Sendable {
     /// The project's result, e.g. "approved", "rejected", "returned".
     public let result: String
+}
+
+/// When a deadline falls due.
+public enum DeadlineDue: Hashable, Sendable, CustomStringConvertible {
+    /// A period counted from the day the stage (or the task) starts: "5 workdays".
+    case period(Period)
+    /// The first occurrence of a recurring due day on or after the day the stage (or the task) starts:
+    /// "monthly 20" for 每月20日前.
+    case recurring(RecurringDueDay)
+
+    /// As written in definitions.
+    public var description: String {
+        switch self {
+        case .period(let period): return period.description
+        case .recurring(let day): return day.notation
+        }
+    }
 }

@@ -128,9 +128,23 @@ struct NodeFields {
 
     private func readDeadline(_ element: JSONElement, path: JSONPath) -> Deadline? {
         guard let deadline = ObjectReader(element, path: path, what: "a deadline", sink: sink) else { return nil }
-        deadline.rejectUnknownFields(allowed: ["id", "period", "interrupting", "goto", "remindBefore", "basis", "task"])
+        deadline.rejectUnknownFields(
+            allowed: ["id", "period", "on", "interrupting", "goto", "remindBefore", "basis", "task"])
         let id = deadline.identifier("id", required: true)
-        let period = deadline.element("period", required: true).flatMap { NodeFields.period($0, path: path.appending("period"), sink: sink) }
+        let due: DeadlineDue?
+        switch (deadline.element("period", required: false), deadline.element("on", required: false)) {
+        case (let element?, nil):
+            due = NodeFields.period(element, path: path.appending("period"), sink: sink).map { .period($0) }
+        case (nil, let element?):
+            due = NodeFields.recurring(element, path: path.appending("on"), sink: sink).map { .recurring($0) }
+        case (.some, .some):
+            sink.report(.invalidValue, "a deadline has either \"period\" or \"on\", not both", at: element, path: path)
+            return nil
+        case (nil, nil):
+            sink.report(.missingField, "a deadline needs \"period\" (e.g. \"5 workdays\") or \"on\" (a recurring due "
+                            + "day, e.g. \"monthly 20\")", at: element, path: path)
+            return nil
+        }
         let interrupting = deadline.bool("interrupting", required: true)
         var target: String?
         let gotoElement = deadline.element("goto", required: false)
@@ -157,8 +171,8 @@ struct NodeFields {
         }
         let basis = deadline.string("basis", required: false)
         let task = deadline.string("task", required: false)
-        guard let id, let period, let interrupting else { return nil }
-        return Deadline(id: id, period: period, interrupting: interrupting, target: target, remindBefore: reminders,
+        guard let id, let due, let interrupting else { return nil }
+        return Deadline(id: id, due: due, interrupting: interrupting, target: target, remindBefore: reminders,
                         basis: basis, task: task)
     }
 
@@ -175,6 +189,16 @@ struct NodeFields {
             sink.report(.invalidPeriod, error.description, at: element, path: path)
             return nil
         }
+    }
+
+    /// A recurring due day written as a string, or `nil` after reporting.
+    static func recurring(_ element: JSONElement, path: JSONPath, sink: DiagnosticSink) -> RecurringDueDay? {
+        guard let text = element.string, let day = RecurringDueDay.parse(text) else {
+            sink.report(.invalidPeriod, "\(element.value) is not a recurring due day; write "
+                            + RecurringDueDay.acceptedForms, at: element, path: path)
+            return nil
+        }
+        return day
     }
 
     func exclusive() -> NodeKind? {

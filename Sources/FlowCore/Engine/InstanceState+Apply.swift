@@ -66,6 +66,9 @@ extension InstanceState {
         case .timerScheduled(let timer):
             takeID(timer.id)
             timers[timer.id] = timer
+            if case .recurring = timer.rule, case .deadline(let deadline) = timer.purpose {
+                lastRecurringDue["\(timer.nodeID)#\(deadline)"] = timer.due.date
+            }
         case .timerRescheduled(let timer, _, let due):
             timers[timer]?.due = due
         case .timerFired(let timer, _), .timerCancelled(let timer):

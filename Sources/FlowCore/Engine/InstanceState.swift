@@ -67,6 +67,9 @@ public struct InstanceState: Hashable, Sendable, Codable {
     public internal(set) var openTaskIDs: [Int] = []
     /// Timers waiting to fire, by id.
     public internal(set) var timers: [Int: PendingTimer] = [:]
+    /// The last due date scheduled for each recurring deadline, by "node#deadline": the next one is the first
+    /// occurrence after it, so a report handed in early is not asked for again for the same month or year.
+    public internal(set) var lastRecurringDue: [String: CivilDate] = [:]
     /// Deadlines that expired (overdue records), in order.
     public internal(set) var overdue: [OverdueRecord] = []
     /// The next id to hand out for a token, scope, activation, task or timer.

@@ -44,13 +44,15 @@ public struct PendingTimer: Hashable, Sendable, Codable {
 }
 
 /// How a timer's due date follows from dates and periods.
-public enum DueRule: Hashable, Sendable, Codable {
+public indirect enum DueRule: Hashable, Sendable, Codable {
     /// A period counted from an event's date.
     case period(Period, from: CivilDate)
     /// A fixed date.
     case date(CivilDate)
-    /// A period before the due date of another period counted from an event's date (a reminder).
-    case before(Period, deadline: Period, from: CivilDate)
+    /// The first occurrence of a recurring due day on or after a date.
+    case recurring(RecurringDueDay, onOrAfter: CivilDate)
+    /// A period before the due date of another rule (a reminder).
+    case before(Period, deadline: DueRule)
 
     /// The due date under `periods`.
     public func dueDate(using periods: PeriodCalculator) -> DueDate {
@@ -59,8 +61,10 @@ public enum DueRule: Hashable, Sendable, Codable {
             return periods.due(period, after: from)
         case .date(let date):
             return DueDate(date: date, provisional: periods.calendar.isProvisional(date))
-        case .before(let offset, let deadline, let from):
-            let due = periods.due(deadline, after: from)
+        case .recurring(let day, let date):
+            return periods.nextDue(day, onOrAfter: date)
+        case .before(let offset, let deadline):
+            let due = deadline.dueDate(using: periods)
             let date = periods.date(offset, before: due.date)
             return DueDate(date: date.date, provisional: date.provisional || due.provisional)
         }

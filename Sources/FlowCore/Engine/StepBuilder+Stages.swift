@@ -50,12 +50,19 @@ extension StepBuilder {
 
     /// Schedules a node deadline and its reminders, counted from today.
     mutating func scheduleDeadline(_ deadline: Deadline, activation activationID: Int, token: Int, node: String) {
-        let rule = DueRule.period(deadline.period, from: today)
+        let rule: DueRule
+        switch deadline.due {
+        case .period(let period): rule = .period(period, from: today)
+        case .recurring(let day):
+            // After the occurrence last asked for: a report handed in early is not asked for twice.
+            let afterLast = state.lastRecurringDue["\(node)#\(deadline.id)"].map { $0.adding(days: 1) }
+            rule = .recurring(day, onOrAfter: max(today, afterLast ?? today))
+        }
         emit(.timerScheduled(PendingTimer(
             id: nextID, purpose: .deadline(deadline.id), activationID: activationID, tokenID: token,
             nodeID: node, rule: rule, due: rule.dueDate(using: engine.periods))), actor: .system)
         for offset in deadline.remindBefore {
-            let reminder = DueRule.before(offset, deadline: deadline.period, from: today)
+            let reminder = DueRule.before(offset, deadline: rule)
             let due = reminder.dueDate(using: engine.periods)
             guard due.date.endInChina > now else { continue }  // Too late to remind before this deadline.
             emit(.timerScheduled(PendingTimer(

@@ -61,14 +61,14 @@ struct ProcessGraph: Sendable {
         for node in definition.nodes {
             switch node.kind {
             case .stage(let stage):
-                let notes = stage.deadlines.filter { !$0.interrupting }.map { "⏰ \($0.period) (\($0.id))" }
+                let notes = stage.deadlines.filter { !$0.interrupting }.map { "⏰ \($0.due) (\($0.id))" }
                 vertices.append(Vertex(id: node.id, shape: .stage, lines: [node.name, stage.stageKind] + notes))
                 for route in stage.outcomes {
                     edges.append(Edge(from: node.id, to: route.target, label: route.outcome, style: .solid))
                 }
                 for deadline in stage.deadlines where deadline.interrupting {
                     guard let target = deadline.target else { continue }
-                    edges.append(Edge(from: node.id, to: target, label: "⏰ \(deadline.period)", style: .dashed))
+                    edges.append(Edge(from: node.id, to: target, label: "⏰ \(deadline.due)", style: .dashed))
                 }
                 for target in stage.returnTo {
                     edges.append(Edge(from: node.id, to: target, label: Self.returnLabel, style: .dotted))
