@@ -104,8 +104,17 @@ public struct InstanceState: Hashable, Sendable, Codable {
 
     /// The pending timers in the order they fire (then by id).
     public var pendingTimers: [PendingTimer] {
-        // A timer fires at the end of its due date, so the date orders them as the instant would.
-        timers.values.sorted { ($0.due.date, $0.id) < ($1.due.date, $1.id) }
+        InstanceState.firingOrder(timers.values)
+    }
+
+    /// The pending timers of one stage activation, in the order they fire.
+    public func pendingTimers(of activation: Int) -> [PendingTimer] {
+        InstanceState.firingOrder(timers.values.filter { $0.activationID == activation })
+    }
+
+    /// A timer fires at the end of its due date, so the date orders timers as their instants would; then the id.
+    private static func firingOrder(_ timers: some Sequence<PendingTimer>) -> [PendingTimer] {
+        timers.sorted { ($0.due.date, $0.id) < ($1.due.date, $1.id) }
     }
 
     /// The status of task `id`: open, decided, closed, or `nil` if no such task was ever opened.

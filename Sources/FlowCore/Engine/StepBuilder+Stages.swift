@@ -26,7 +26,7 @@ extension StepBuilder {
             activationID: activationID, nodeID: node.id, nodeName: node.name, parameters: stage.parameters,
             state: activation.state, project: state.variables, computed: state.computed, facts: state.facts,
             openTasks: state.openTasks.filter { $0.activationID == activationID },
-            pendingTimers: state.pendingTimers.filter { $0.activationID == activationID },
+            pendingTimers: state.pendingTimers(of: activationID),
             now: now, periods: engine.periods)
     }
 
