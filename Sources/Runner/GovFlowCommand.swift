@@ -15,9 +15,9 @@ public enum GovFlowCommand {
                                 run a project through a workflow on a simulated clock (see docs/simulate.md)
           graph WORKFLOW --format mermaid|dot
                                 draw the process as a Mermaid or Graphviz diagram (see docs/graph.md)
-          serve [--db PATH] [--workflows DIR]
-                                run the engine and its timers over a database until SIGTERM or SIGINT
-                                (see docs/operations.md)
+          serve [--db PATH] [--workflows DIR] [--listen HOST:PORT] [--tokens FILE]
+                                run the engine, its timers and the HTTP API over a database until SIGTERM or
+                                SIGINT (see docs/operations.md and docs/api.md)
           backup DEST [--db PATH]
                                 write a consistent copy of the database, also while a runner serves
           help                  show this text
