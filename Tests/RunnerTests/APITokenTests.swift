@@ -1,4 +1,5 @@
 import Foundation
+import FlowCore
 @testable import Runner
 import Testing
 
@@ -24,6 +25,17 @@ import Testing
         #expect(caller.actor.roles == ["reviewing-office", "expert"])
         #expect(table.caller(forToken: "0123456789abcdef-lj") == nil)
         #expect(table.caller(forToken: "") == nil)
+    }
+
+    @Test func taskRolesReachTheEngineButGrantNoPermission() throws {
+        let table = try TokenTable.parse("""
+            {"tokens": [{"token": "0123456789abcdef-wang", "actor": "wang", "roles": ["expert"],
+                         "taskRoles": ["technical-expert"]}]}
+            """)
+        let caller = try #require(table.caller(forToken: "0123456789abcdef-wang"))
+        #expect(caller.roles == [.expert])
+        #expect(caller.actor.roles == ["expert", "technical-expert"])
+        #expect(Assignee.role("technical-expert").includes(caller.actor))
     }
 
     @Test(arguments: [

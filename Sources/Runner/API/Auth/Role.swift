@@ -23,9 +23,10 @@ public struct Caller: Hashable, Sendable {
     /// The roles the API checks.
     public let roles: Set<Role>
 
-    /// A caller whose actor carries the role names, so tasks assigned to a role reach its holders.
-    public init(id: String, department: String?, roles: Set<Role>) {
-        self.actor = Actor(id: id, department: department, roles: Set(roles.map(\.rawValue)))
+    /// A caller whose actor carries the role names, so tasks assigned to a role reach its holders, and the
+    /// definitions' own task roles (`taskRoles`, e.g. "technical-expert"), which grant no API permission.
+    public init(id: String, department: String?, roles: Set<Role>, taskRoles: Set<String> = []) {
+        self.actor = Actor(id: id, department: department, roles: Set(roles.map(\.rawValue)).union(taskRoles))
         self.roles = roles
     }
 

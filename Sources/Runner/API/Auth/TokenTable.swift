@@ -4,7 +4,8 @@ import Foundation
 /// Bearer tokens and the callers they stand for, read from a tokens file:
 ///
 /// ```json
-/// {"tokens": [{"token": "…", "actor": "li", "department": "区数据局", "roles": ["reviewing-office"]}]}
+/// {"tokens": [{"token": "…", "actor": "li", "department": "区数据局", "roles": ["reviewing-office"]},
+///             {"token": "…", "actor": "wang", "roles": ["expert"], "taskRoles": ["technical-expert"]}]}
 /// ```
 ///
 /// Only SHA-256 digests of the tokens are kept; a presented token's digest is compared with every entry's in
@@ -74,7 +75,16 @@ public struct TokenTable: Sendable {
                 roles.insert(role)
             }
             guard !roles.isEmpty else { throw .invalid("tokens[\(index)] (actor \"\(actor)\"): \"roles\" is empty") }
-            pairs.append((token, Caller(id: actor, department: item["department"]?.stringValue, roles: roles)))
+            var taskRoles: Set<String> = []
+            for name in item["taskRoles"]?.arrayValue ?? [] {
+                guard let text = name.stringValue, !text.isEmpty else {
+                    throw .invalid("tokens[\(index)] (actor \"\(actor)\"): \"taskRoles\" must be a list of role names "
+                        + "used in definitions' assignees, e.g. [\"technical-expert\"]")
+                }
+                taskRoles.insert(text)
+            }
+            pairs.append((token, Caller(id: actor, department: item["department"]?.stringValue, roles: roles,
+                                        taskRoles: taskRoles)))
         }
         return try TokenTable(pairs)
     }
