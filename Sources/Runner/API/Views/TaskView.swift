@@ -6,6 +6,7 @@ enum TaskView {
         .object([
             "id": .number(task.id),
             "node": .string(task.nodeID),
+            "key": .string(task.key),
             "name": .string(definition?.node(task.nodeID)?.name),
             "title": .string(task.title),
             "assignee": assignee(task.assignee),
@@ -16,6 +17,7 @@ enum TaskView {
             "delegatedBy": task.delegatedBy.map(assignee) ?? .null,
             "consultationOf": task.consultationOf.map { .number($0) } ?? .null,
             "blocking": .bool(task.blocking),
+            "exampleData": task.exampleData,
         ])
     }
 
