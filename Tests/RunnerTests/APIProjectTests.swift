@@ -82,6 +82,28 @@ import Testing
         #expect(try harness.service.store.projectIDs().count == 2)
     }
 
+    @Test func retriedStart_AfterARestart_MeetsTheProjectItStarted() throws {
+        let harness = try APIHarness(project: nil)
+        let body = #"{"workflow": "approval", "variables": {"amount": 3}}"#
+        let key = [("Idempotency-Key", "start-2")]
+        let first = harness.send("POST", "/v1/projects", as: "unit", body: body, headers: key)
+        #expect(first.status.code == 201)
+        // A restarted runner has an empty table of keys; the id derived from the caller and the key still
+        // finds the project, so the retry does not start a second one.
+        let tokens = try TokenTable(APIHarness.callers.values.map { ($0.token, $0.caller) })
+        let restarted = APIRouter(service: harness.service, tokens: tokens, idempotency: IdempotencyTable())
+        let retry = restarted.respond(
+            to: HTTPRequest(method: "POST", target: "/v1/projects",
+                            headers: HTTPHeaders([("Host", "test"), ("Content-Type", "application/json"),
+                                                  ("Authorization", "Bearer \(APIHarness.callers["unit"]!.token)")]
+                                                 + key),
+                            body: Array(body.utf8)),
+            now: harness.clock.now())
+        #expect(retry.status.code == 409)
+        #expect(try harness.service.store.projectIDs() == [first.json["id"]?.stringValue ?? ""])
+        #expect(first.json["id"]?.stringValue?.hasPrefix("p-") == true)
+    }
+
     @Test func idempotencyTable_EvictsTheOldestKeysBeyondItsCapacity() throws {
         let harness = try APIHarness(project: nil)
         let router = APIRouter(service: harness.service, tokens: nil, idempotency: IdempotencyTable(capacity: 1))

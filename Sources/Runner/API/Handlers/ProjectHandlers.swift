@@ -16,7 +16,7 @@ extension APIRouter {
         }
         try body.finish()
         guard let workflow else { throw .invalidBody([FieldProblem(field: "workflow", message: "is required")]) }
-        let projectID = requestedID ?? UUID().uuidString.lowercased()
+        let projectID = requestedID ?? APIRouter.projectID(for: context)
         let step: Step
         do {
             step = try service.start(projectID: projectID, workflow: workflow, version: version,
@@ -28,6 +28,15 @@ extension APIRouter {
         var response = HTTPResponse.json(try projectView(step.state), status: .created)
         response.headers.add("Location", "/v1/projects/\(projectID)")
         return response
+    }
+
+    /// The id of a project started without one: derived from the caller and the `Idempotency-Key` when there is
+    /// one, so that a retry (even after a restart, when the in-memory table of keys is gone) meets the project it
+    /// already started instead of starting a second; otherwise a random UUID.
+    static func projectID(for context: RequestContext) -> String {
+        guard let key = context.request.headers["Idempotency-Key"] else { return UUID().uuidString.lowercased() }
+        let digest = SHA256.hash(Array("\(context.caller.actor.id)\n\(key)".utf8))
+        return "p-" + String(SHA256.hex(digest).prefix(24))
     }
 
     /// `GET /v1/projects/{id}`.
