@@ -75,6 +75,10 @@ public final class InMemoryProjectStore: ProjectStore {
         contents.withLock { $0.states.keys.sorted() }
     }
 
+    public func runningProjectIDs() throws(StoreError) -> [String] {
+        contents.withLock { $0.states.values.filter(\.isRunning).map(\.id).sorted() }
+    }
+
     public func dueTimers(through instant: Date, limit: Int) throws(StoreError) -> [ScheduledTimer] {
         contents.withLock { $0.timers.due(through: instant, limit: limit) }
     }

@@ -29,6 +29,9 @@ public protocol ProjectStore: Sendable {
     /// The ids of every project, sorted.
     func projectIDs() throws(StoreError) -> [String]
 
+    /// The ids of the projects still running, sorted: the only ones with open tasks and pending timers.
+    func runningProjectIDs() throws(StoreError) -> [String]
+
     /// Pending timers due at or before `instant`, earliest first (then by project id and timer id), at most `limit`.
     func dueTimers(through instant: Date, limit: Int) throws(StoreError) -> [ScheduledTimer]
 

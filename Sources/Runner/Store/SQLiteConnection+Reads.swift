@@ -30,6 +30,12 @@ extension SQLiteConnection {
         try query("SELECT id FROM projects ORDER BY id") { $0.text(0) }
     }
 
+    func runningProjectIDs() throws(StoreError) -> [String] {
+        try query("SELECT id FROM projects WHERE status = ? ORDER BY id", [.text(StoreCodec.status(.running))]) {
+            $0.text(0)
+        }
+    }
+
     func dueTimers(through instant: Date, limit: Int) throws(StoreError) -> [ScheduledTimer] {
         try query("""
             SELECT project_id, timer_id, fire_at FROM timers WHERE fire_at <= ?

@@ -173,6 +173,10 @@ public final class SQLiteProjectStore: ProjectStore {
         try reader.sync { (connection) throws(StoreError) in try connection.projectIDs() }
     }
 
+    public func runningProjectIDs() throws(StoreError) -> [String] {
+        try reader.sync { (connection) throws(StoreError) in try connection.runningProjectIDs() }
+    }
+
     public func dueTimers(through instant: Date, limit: Int) throws(StoreError) -> [ScheduledTimer] {
         try reader.sync { (connection) throws(StoreError) in try connection.dueTimers(through: instant, limit: limit) }
     }

@@ -20,7 +20,7 @@ extension APIRouter {
         let to = try date(context, "to") ?? from.adding(days: 30)
         guard from <= to else { throw .badRequest("invalid-query", "\"from\" (\(from)) is after \"to\" (\(to))") }
         var timers: [(PendingTimer, String)] = []
-        for state in try visibleStates(context.caller) {
+        for state in try visibleStates(context.caller, runningOnly: true) {
             timers += state.pendingTimers.filter { from <= $0.due.date && $0.due.date <= to }.map { ($0, state.id) }
         }
         timers.sort { ($0.0.fireAt, $0.1, $0.0.id) < ($1.0.fireAt, $1.1, $1.0.id) }

@@ -79,7 +79,7 @@ extension APIRouter {
             matches = { $0.includes(caller.actor) }
         }
         var tasks: [(due: String, project: String, id: Int, json: JSONValue)] = []
-        for state in try visibleStates(caller) {
+        for state in try visibleStates(caller, runningOnly: true) {
             let definition = service.definition(state.definitionID, version: state.definitionVersion)
             for task in state.openTasks where matches(task.assignee) {
                 var view = TaskView.make(task, definition: definition).objectMembers ?? []

@@ -190,11 +190,12 @@ public final class APIRouter: Sendable {
         return state
     }
 
-    /// Every project the caller may see.
-    func visibleStates(_ caller: Caller) throws(APIError) -> [InstanceState] {
+    /// Every project the caller may see; only the running ones when `runningOnly` (open tasks and pending timers
+    /// exist only there, and the store finds them without reading the others).
+    func visibleStates(_ caller: Caller, runningOnly: Bool = false) throws(APIError) -> [InstanceState] {
         let ids: [String]
         do {
-            ids = try service.store.projectIDs()
+            ids = runningOnly ? try service.store.runningProjectIDs() : try service.store.projectIDs()
         } catch {
             throw APIError(error)
         }
