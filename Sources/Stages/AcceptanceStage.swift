@@ -100,10 +100,7 @@ public struct AcceptanceStage: StageKind {
     public func outcomes(for parameters: JSONValue) -> [String] { ["accepted", "failed"] }
 
     private func parameters(_ context: StageContext) throws(StageRefusal) -> Parameters {
-        guard let parameters = Parameters.read(context.parameters).0 else {
-            throw StageRefusal("the node's parameters are invalid; run govflow validate")
-        }
-        return parameters
+        try context.validParameters(Parameters.read)
     }
 
     /// Opens the tasks of `phase` and saves the state.

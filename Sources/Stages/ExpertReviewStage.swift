@@ -159,10 +159,7 @@ public struct ExpertReviewStage: StageKind {
     public func outcomes(for parameters: JSONValue) -> [String] { ["approved", "rejected"] }
 
     private func parameters(_ context: StageContext) throws(StageRefusal) -> Parameters {
-        guard let parameters = Parameters.read(context.parameters).0 else {
-            throw StageRefusal("the node's parameters are invalid; run govflow validate")
-        }
-        return parameters
+        try context.validParameters(Parameters.read)
     }
 
     public func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {

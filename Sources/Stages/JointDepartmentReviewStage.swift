@@ -115,10 +115,7 @@ public struct JointDepartmentReviewStage: StageKind {
     public func outcomes(for parameters: JSONValue) -> [String] { ["approved", "rejected"] }
 
     private func parameters(_ context: StageContext) throws(StageRefusal) -> Parameters {
-        guard let parameters = Parameters.read(context.parameters).0 else {
-            throw StageRefusal("the node's parameters are invalid; run govflow validate")
-        }
-        return parameters
+        try context.validParameters(Parameters.read)
     }
 
     static func taskKey(_ department: String) -> String { "opinion:\(department)" }

@@ -57,10 +57,7 @@ public struct PreReviewStage: StageKind {
     public func outcomes(for parameters: JSONValue) -> [String] { ["pass", "reject", "returned"] }
 
     private func parameters(_ context: StageContext) throws(StageRefusal) -> Parameters {
-        guard let parameters = Parameters.read(context.parameters).0 else {
-            throw StageRefusal("the node's parameters are invalid; run govflow validate")
-        }
-        return parameters
+        try context.validParameters(Parameters.read)
     }
 
     private func reviewTask(_ parameters: Parameters, state: State, context: StageContext) -> StageAction {

@@ -70,10 +70,7 @@ public struct ProcurementStage: StageKind {
     public func outcomes(for parameters: JSONValue) -> [String] { ["contracted", "failed"] }
 
     private func parameters(_ context: StageContext) throws(StageRefusal) -> Parameters {
-        guard let parameters = Parameters.read(context.parameters, symbols: nil).0 else {
-            throw StageRefusal("the node's parameters are invalid; run govflow validate")
-        }
-        return parameters
+        try context.validParameters { Parameters.read($0, symbols: nil) }
     }
 
     private func procureTask(_ parameters: Parameters, _ state: State, context: StageContext) -> StageAction {

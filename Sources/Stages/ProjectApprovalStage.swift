@@ -97,10 +97,7 @@ public struct ProjectApprovalStage: StageKind {
     public func outcomes(for parameters: JSONValue) -> [String] { ["approved", "rejected"] }
 
     private func parameters(_ context: StageContext) throws(StageRefusal) -> Parameters {
-        guard let parameters = Parameters.read(context.parameters).0 else {
-            throw StageRefusal("the node's parameters are invalid; run govflow validate")
-        }
-        return parameters
+        try context.validParameters(Parameters.read)
     }
 
     private func open(_ index: Int, of parameters: Parameters, context: StageContext) -> StageAction {

@@ -55,3 +55,16 @@ extension StageContext {
         return amount
     }
 }
+
+extension StageContext {
+    /// The node's parameters read with `read`; the loader validated them, so a failure means the definition was
+    /// loaded against another version of the kind.
+    func validParameters<Parameters>(_ read: (JSONValue) -> (Parameters?, [ParameterProblem]))
+        throws(StageRefusal) -> Parameters
+    {
+        guard let parameters = read(self.parameters).0 else {
+            throw StageRefusal("the node's parameters are invalid; run govflow validate")
+        }
+        return parameters
+    }
+}

@@ -72,10 +72,7 @@ public struct TrialRunStage: StageKind {
     public func outcomes(for parameters: JSONValue) -> [String] { ["completed"] }
 
     private func parameters(_ context: StageContext) throws(StageRefusal) -> Parameters {
-        guard let parameters = Parameters.read(context.parameters, symbols: nil).0 else {
-            throw StageRefusal("the node's parameters are invalid; run govflow validate")
-        }
-        return parameters
+        try context.validParameters { Parameters.read($0, symbols: nil) }
     }
 
     private func reportTask(_ parameters: Parameters, _ state: State, context: StageContext) -> StageAction {
