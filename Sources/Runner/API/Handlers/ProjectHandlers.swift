@@ -25,7 +25,7 @@ extension APIRouter {
         } catch {
             throw APIError(error)
         }
-        var response = HTTPResponse.json(try projectView(step.state), status: .created)
+        var response = try projectResponse(step.state, status: .created)
         response.headers.add("Location", "/v1/projects/\(projectID)")
         return response
     }
@@ -41,7 +41,7 @@ extension APIRouter {
 
     /// `GET /v1/projects/{id}`.
     func readProject(_ context: RequestContext) throws(APIError) -> HTTPResponse {
-        .json(try projectView(try visibleState(context.parameter("id"), context.caller)))
+        try projectResponse(try visibleState(context.parameter("id"), context.caller))
     }
 
     /// `POST /v1/projects/{id}/withdraw`: `{comment?}`; the starting unit (or an administrator) only.
@@ -69,10 +69,17 @@ extension APIRouter {
         } catch {
             throw APIError(error)
         }
-        return .json(try projectView(step.state))
+        return try projectResponse(step.state)
     }
 
-    func projectView(_ state: InstanceState) throws(APIError) -> JSONValue {
+    /// The project view as a JSON answer.
+    func projectResponse(_ state: InstanceState, status: HTTPStatus = .ok) throws(APIError) -> HTTPResponse {
+        HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", "application/json; charset=utf-8")]),
+                     body: try projectView(state))
+    }
+
+    /// The project view as JSON text: rendered once per position in the project's history.
+    func projectView(_ state: InstanceState) throws(APIError) -> [UInt8] {
         if let cached = projectViews.withLock({ $0[state.id] }), cached.sequence == state.lastSequence {
             return cached.view
         }
@@ -82,8 +89,8 @@ extension APIRouter {
         } catch {
             throw APIError(error)
         }
-        let view = ProjectView.make(state, history: history,
-                                    definition: service.definition(state.definitionID, version: state.definitionVersion))
+        let view = Array(ProjectView.make(state, history: history, definition: service.definition(
+            state.definitionID, version: state.definitionVersion)).jsonText.utf8)
         projectViews.withLock { views in
             if views.count >= Self.projectViewLimit { views.removeAll(keepingCapacity: true) }
             views[state.id] = (state.lastSequence, view)

@@ -15,7 +15,7 @@ public final class APIRouter: Sendable {
     private let starters = Mutex<[String: Actor]>([:])
     /// Rendered project views by project id, valid while the project's last sequence is unchanged: reading a
     /// project decodes and renders its whole history, and most reads find the project as it was.
-    let projectViews = Mutex<[String: (sequence: Int, view: JSONValue)]>([:])
+    let projectViews = Mutex<[String: (sequence: Int, view: [UInt8])]>([:])
     /// How many rendered views `projectViews` keeps before it starts afresh.
     static let projectViewLimit = 10_000
     let routes: [APIRoute]
