@@ -14,18 +14,19 @@ struct EncodedStep: Sendable {
 
     init(projectID: String, state: InstanceState, entries: [HistoryEntry]) throws(StoreError) {
         self.projectID = projectID
+        let encoder = StoreCodec.makeEncoder()
         projectColumns = [
             .text(state.definitionID), .integer(Int64(state.definitionVersion)),
             .text(StoreCodec.status(state.status)), .integer(Int64(state.lastSequence)),
-            .text(try StoreCodec.encode(state, what: "the state of project \"\(state.id)\"")),
+            .text(try StoreCodec.encode(state, what: "the state of project \"\(state.id)\"", using: encoder)),
             StoreCodec.instant(state.updatedAt),
         ]
         var rows: [[SQLiteValue]] = []
         rows.reserveCapacity(entries.count)
         for entry in entries {
             rows.append([.integer(Int64(entry.sequence)), StoreCodec.instant(entry.at),
-                         .text(try StoreCodec.encode(entry.actor, what: "an actor")),
-                         .text(try StoreCodec.encode(entry.event, what: "an event"))])
+                         .text(try StoreCodec.encode(entry.actor, what: "an actor", using: encoder)),
+                         .text(try StoreCodec.encode(entry.event, what: "an event", using: encoder))])
         }
         self.entries = rows
         timers = state.timers.values.map { ($0.id, $0.fireAt, $0.due.provisional) }

@@ -7,9 +7,16 @@ import Foundation
 /// reference date), which round-trips a `Date` exactly; timers' `fire_at` is INTEGER milliseconds since
 /// 1970-01-01 UTC, so that it can be indexed and read by people (timers fire at whole seconds).
 enum StoreCodec {
-    static func encode<Value: Encodable>(_ value: Value, what: String) throws(StoreError) -> String {
+    /// A JSON encoder set up as the store writes: keys sorted (stable text for people reading the file).
+    static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    static func encode<Value: Encodable>(_ value: Value, what: String, using encoder: JSONEncoder = makeEncoder())
+        throws(StoreError) -> String
+    {
         do {
             return String(decoding: try encoder.encode(value), as: UTF8.self)
         } catch {
