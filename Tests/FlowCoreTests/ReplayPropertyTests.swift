@@ -27,18 +27,6 @@ import Testing
         {"id": "returned", "type": "end", "result": "returned"}
         """)
 
-    /// A small deterministic generator (SplitMix64), so a failing run can be reproduced from its seed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func actor(for assignee: Assignee) -> Actor {
         switch assignee {
         case .actor(let id): return Actor(id: id)
@@ -49,7 +37,7 @@ import Testing
 
     @Test(arguments: 0..<60)
     func replayedHistoryEqualsLiveStateAfterEveryStep(seed: Int) throws {
-        var random = SeededGenerator(state: UInt64(seed))
+        var random = SplitMix64(seed: UInt64(seed))
         let driver = try Driver(Self.document, startingOn: "2024-09-27")
         try driver.start(["amount": .number(Bool.random(using: &random) ? 800 : 200)])
         var day = CivilDate(iso: "2024-09-27")!

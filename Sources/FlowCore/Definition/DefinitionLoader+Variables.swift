@@ -49,8 +49,8 @@ extension DefinitionLoader {
         default:
             if let typeElement = reader.element("type", required: false) {
                 sink.report(.invalidValue,
-                            "unknown variable type \"\(typeName)\"\(Suggestion.hint(for: typeName, in: DefinitionLoader.variableTypes)); "
-                                + "types are " + DefinitionLoader.variableTypes.map { "\"\($0)\"" }.joined(separator: ", "),
+                            Suggestion.unknown("variable type", typeName, among: DefinitionLoader.variableTypes,
+                                               plural: "types"),
                             at: typeElement, path: path.appending("type"))
             }
             return nil

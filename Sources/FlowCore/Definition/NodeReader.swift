@@ -56,8 +56,7 @@ struct NodeReader {
         default:
             if let typeElement = reader.element("type", required: false) {
                 sink.report(.invalidValue,
-                            "unknown node type \"\(typeName)\"\(Suggestion.hint(for: typeName, in: NodeReader.nodeTypes)); "
-                                + "types are " + NodeReader.nodeTypes.map { "\"\($0)\"" }.joined(separator: ", "),
+                            Suggestion.unknown("node type", typeName, among: NodeReader.nodeTypes, plural: "types"),
                             at: typeElement, path: path.appending("type"))
             }
             return nil

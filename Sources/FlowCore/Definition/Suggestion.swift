@@ -17,4 +17,10 @@ enum Suggestion {
     static func hint(for name: String, in candidates: some Sequence<String>) -> String {
         nearest(to: name, in: candidates).map { "; did you mean \"\($0)\"?" } ?? ""
     }
+
+    /// `unknown <what> "<name>"; did you mean "<nearest>"?; <plural> are "a", "b"` for a name outside a fixed list.
+    static func unknown(_ what: String, _ name: String, among choices: [String], plural: String) -> String {
+        "unknown \(what) \"\(name)\"\(hint(for: name, in: choices)); \(plural) are "
+            + choices.map { "\"\($0)\"" }.joined(separator: ", ")
+    }
 }

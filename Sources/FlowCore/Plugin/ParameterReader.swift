@@ -16,6 +16,13 @@ public struct ParameterReader {
         }
     }
 
+    /// The parameter `key`, or `nil` (reporting it missing when `required`).
+    private mutating func value(_ key: String, required: Bool) -> JSONValue? {
+        if let value = parameters[key] { return value }
+        if required { report("missing parameter \"\(key)\"", at: .root) }
+        return nil
+    }
+
     /// Records a problem at `path`.
     public mutating func report(_ message: String, at path: JSONPath) {
         problems.append(ParameterProblem(path: path, message: message))
@@ -32,10 +39,7 @@ public struct ParameterReader {
 
     /// A required or optional string.
     public mutating func string(_ key: String, required: Bool) -> String? {
-        guard let value = parameters[key] else {
-            if required { report("missing parameter \"\(key)\"", at: .root) }
-            return nil
-        }
+        guard let value = value(key, required: required) else { return nil }
         guard let text = value.stringValue, !text.isEmpty else {
             report("\"\(key)\" must be a non-empty string, found \(value)", at: JSONPath.root.appending(key))
             return nil
@@ -45,10 +49,7 @@ public struct ParameterReader {
 
     /// A list of distinct non-empty strings, at least `minimum` long.
     public mutating func strings(_ key: String, required: Bool, minimum: Int = 1) -> [String]? {
-        guard let value = parameters[key] else {
-            if required { report("missing parameter \"\(key)\"", at: .root) }
-            return nil
-        }
+        guard let value = value(key, required: required) else { return nil }
         let texts = value.arrayValue?.compactMap(\.stringValue).filter { !$0.isEmpty }
         guard let texts, texts.count == value.arrayValue?.count, texts.count >= minimum,
               Set(texts).count == texts.count
@@ -62,10 +63,7 @@ public struct ParameterReader {
 
     /// A whole number within `range`.
     public mutating func integer(_ key: String, required: Bool, in range: ClosedRange<Int>) -> Int? {
-        guard let value = parameters[key] else {
-            if required { report("missing parameter \"\(key)\"", at: .root) }
-            return nil
-        }
+        guard let value = value(key, required: required) else { return nil }
         guard let number = value.intValue, range.contains(number) else {
             let bounds = range.upperBound == Int.max ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
             report("\"\(key)\" must be a whole number \(bounds), found \(value)", at: JSONPath.root.appending(key))
@@ -87,10 +85,7 @@ public struct ParameterReader {
 
     /// An assignee written as `{"role": "…"}`, `{"department": "…"}` or `{"actor": "…"}`.
     public mutating func assignee(_ key: String, required: Bool) -> Assignee? {
-        guard let value = parameters[key] else {
-            if required { report("missing parameter \"\(key)\"", at: .root) }
-            return nil
-        }
+        guard let value = value(key, required: required) else { return nil }
         guard let members = value.objectMembers, members.count == 1, let text = members[0].value.stringValue,
               !text.isEmpty
         else {
@@ -121,10 +116,7 @@ public struct ParameterReader {
 
     /// A number within `range`.
     public mutating func decimal(_ key: String, required: Bool, in range: ClosedRange<Decimal>) -> Decimal? {
-        guard let value = parameters[key] else {
-            if required { report("missing parameter \"\(key)\"", at: .root) }
-            return nil
-        }
+        guard let value = value(key, required: required) else { return nil }
         guard let number = value.decimalValue, range.contains(number) else {
             report("\"\(key)\" must be a number from \(range.lowerBound) to \(range.upperBound), found \(value)",
                    at: JSONPath.root.appending(key))
