@@ -1,0 +1,17 @@
+import FlowCore
+
+extension JSONLogger {
+    /// Logs every incident `service` raises, and every failed retry, as one error record each:
+    /// `{"level":"error","msg":"incident raised","project":"…","incident":"1","timer":"4","command":"…","error":"…"}`.
+    public func logIncidents(of service: WorkflowService) {
+        service.observeIncidents { [self] report in
+            var fields = [
+                "project": report.projectID, "incident": "\(report.incident.id)",
+                "command": report.incident.command, "error": report.incident.error,
+                "failures": "\(report.incident.failures)",
+            ]
+            if let timer = report.incident.timer { fields["timer"] = "\(timer)" }
+            error(report.kind == .raised ? "incident raised" : "incident failed again", fields)
+        }
+    }
+}
