@@ -15,6 +15,11 @@ public struct TimerBatch: Hashable, Sendable {
 public struct ProjectIncidentNumber: Hashable, Sendable {
     public let projectID: String
     public let incident: Int
+
+    public init(projectID: String, incident: Int) {
+        self.projectID = projectID
+        self.incident = incident
+    }
 }
 
 extension WorkflowService {

@@ -56,13 +56,14 @@ extension APIError {
         case .notDelegated: self = .unprocessable("task-not-delegated", message)
         case .returnNotAllowed: self = .unprocessable("return-not-allowed", message)
         case .consultationTask: self = .unprocessable("consultation-task", message)
-        case .refused: self = .unprocessable("stage-refused", message)
+        // A refused entry reaches a client only when starting a project (its variables may not suit the first
+        // stage) or resolving an incident by a move; in a user's command it raises an incident instead.
+        case .refused, .entryRefused: self = .unprocessable("stage-refused", message)
         case .incidentNotFound: self = .notFound("incident-not-found", message)
         case .incidentNotOpen: self = APIError(.conflict, "incident-not-open", message)
         case .incidentNotRetryable: self = APIError(.conflict, "incident-not-retryable", message)
         case .moveNotPossible: self = .unprocessable("move-not-possible", message)
-        case .wrongDefinition, .timerNotFound, .timerNotDue, .stageMisbehaved, .expressionFailed, .runaway,
-             .entryRefused:
+        case .wrongDefinition, .timerNotFound, .timerNotDue, .stageMisbehaved, .expressionFailed, .runaway:
             self = APIError(.internalServerError, "engine-failure", message)
         }
     }
