@@ -37,9 +37,9 @@ struct GateStage: StageKind {
 /// Two projects on one in-memory service whose review deadline (5 working days, interrupting) goes to the gate;
 /// "bad" (amount 500) fails there until the gate's fix is deployed, "good" (amount 100) passes.
 struct IncidentFixture {
+    static let deadlines = #"[{"id": "opinion", "period": "5 workdays", "interrupting": true, "goto": "gate"}]"#
     static let document = Fixtures.document(nodes: """
-        \(Fixtures.task("review", outcomes: ["pass": "gate", "revise": "review"],
-                        deadlines: #"[{"id": "opinion", "period": "5 workdays", "interrupting": true, "goto": "gate"}]"#)),
+        \(Fixtures.task("review", outcomes: ["pass": "gate", "revise": "review"], deadlines: deadlines)),
         {"id": "gate", "type": "stage", "stage": "gate", "parameters": {}, "outcomes": {"done": "approved"}},
         {"id": "approved", "type": "end", "result": "approved"}
         """)

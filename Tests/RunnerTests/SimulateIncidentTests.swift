@@ -25,13 +25,14 @@ import Testing
         """
 
     @Test func deadlineWhoseFiringFails_StopsTheSimulationNamingTheTimerAndTheError() throws {
-        let run = try SimulationFixture.simulate(workflow: Self.workflow,
-                                                 project: #"{"id": "demo-1", "variables": {"amount": 600, "budget": 0}}"#,
-                                                 script: #"{"start": "2024-09-27", "steps": [{"wait": "2024-10-20"}]}"#,
-                                                 extra: [])
+        let project = #"{"id": "demo-1", "variables": {"amount": 600, "budget": 0}}"#
+        let script = #"{"start": "2024-09-27", "steps": [{"wait": "2024-10-20"}]}"#
+        let run = try SimulationFixture.simulate(workflow: Self.workflow, project: project, script: script, extra: [])
         #expect(run.status == 1)
         #expect(run.output == "")
-        #expect(run.errors == "error: \(run.folder.appendingPathComponent("script.json").path): fire timer 3 (deadline \"opinion\" of node \"review\") failed: node \"check\": "
+        let scriptPath = run.folder.appendingPathComponent("script.json").path
+        #expect(run.errors == "error: \(scriptPath): fire timer 3 (deadline \"opinion\" of node \"review\") failed: "
+            + "node \"check\": "
             + "condition \"project.amount / project.budget > 1\": division by zero: the right side of \"/\" is 0\n")
     }
 }

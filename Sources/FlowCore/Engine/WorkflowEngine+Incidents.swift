@@ -10,8 +10,9 @@ extension WorkflowEngine {
         try checkDefinition(of: state)
         let incident = try WorkflowEngine.openIncident(number, in: state)
         guard let timerID = incident.timer else {
-            throw .incidentNotRetryable(incident: number, reason: "it was raised by a user's command (\(incident.command)); "
-                + "the user repeats the command once the cause is fixed, then an administrator resolves the incident")
+            throw .incidentNotRetryable(incident: number, reason: "it was raised by a user's command "
+                + "(\(incident.command)); the user repeats the command once the cause is fixed, then an administrator "
+                + "resolves the incident")
         }
         guard state.isRunning else { throw .instanceNotRunning(state.status) }
         guard state.timers[timerID] != nil else {

@@ -10,7 +10,8 @@ public struct ProjectIncident: Hashable, Sendable {
 
     /// The listing order: when raised, then project, then number.
     public static func listingOrder(_ lhs: ProjectIncident, _ rhs: ProjectIncident) -> Bool {
-        (lhs.incident.raisedAt, lhs.projectID, lhs.incident.id) < (rhs.incident.raisedAt, rhs.projectID, rhs.incident.id)
+        (lhs.incident.raisedAt, lhs.projectID, lhs.incident.id)
+            < (rhs.incident.raisedAt, rhs.projectID, rhs.incident.id)
     }
 }
 

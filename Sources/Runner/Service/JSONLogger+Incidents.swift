@@ -2,7 +2,8 @@ import FlowCore
 
 extension JSONLogger {
     /// Logs every incident `service` raises, and every failed retry, as one error record each:
-    /// `{"level":"error","msg":"incident raised","project":"…","incident":"1","timer":"4","command":"…","error":"…"}`.
+    /// `{"level":"error","msg":"incident raised","command":"…","error":"…","failures":"1","incident":"1",`
+    /// `"project":"…","timer":"4"}` (fields after `msg` sorted by name).
     public func logIncidents(of service: WorkflowService) {
         service.observeIncidents { [self] report in
             var fields = [

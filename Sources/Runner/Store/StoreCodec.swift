@@ -59,7 +59,8 @@ enum StoreCodec {
     /// An incident's columns after `project_id`: incident, status, timer_id, command, error, failures, raised_at,
     /// resolution, moved_to, resolved_by, resolved_at, comment.
     static func incidentRow(_ incident: Incident) -> [SQLiteValue] {
-        [.integer(Int64(incident.id)), .text(incident.status.rawValue), incident.timer.map { .integer(Int64($0)) } ?? .null,
+        [.integer(Int64(incident.id)), .text(incident.status.rawValue),
+         incident.timer.map { .integer(Int64($0)) } ?? .null,
          .text(incident.command), .text(incident.error), .integer(Int64(incident.failures)),
          instant(incident.raisedAt), incident.resolution.map { .text($0.rawValue) } ?? .null,
          incident.movedTo.map(SQLiteValue.text) ?? .null, incident.resolvedBy.map(SQLiteValue.text) ?? .null,

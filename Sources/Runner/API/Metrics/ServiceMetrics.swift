@@ -59,7 +59,8 @@ enum ServiceMetrics {
         text.family("govflow_incidents_open", type: "gauge",
                     help: "Open incidents: failures inside the engine or a plugin waiting for an administrator")
         text.sample("govflow_incidents_open", [:], openIncidents)
-        text.family("govflow_incidents_raised_total", type: "counter", help: "Incidents raised, as recorded in histories")
+        text.family("govflow_incidents_raised_total", type: "counter",
+                    help: "Incidents raised, as recorded in histories")
         text.sample("govflow_incidents_raised_total", [:], raised)
     }
 }
