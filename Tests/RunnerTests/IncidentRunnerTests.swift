@@ -120,3 +120,33 @@ import Testing
         #expect(marked.json["incidents"]?.arrayValue?.first?["resolvedBy"] == .string("admin"))
     }
 }
+
+@Suite struct IncidentListTests {
+    @Test func incidentsAreListedByWhenRaised_InPages() throws {
+        // given: incident 1 raised by a decision, incident 2 by the deadline, both on "bad"
+        let harness = try IncidentHarness()
+        let task = try #require(try harness.service.currentState(of: "bad").openTasks.first)
+        let decided = harness.send("POST", "/v1/projects/bad/tasks/\(task.id)/decision", as: "reviewer",
+                                   body: #"{"outcome": "pass"}"#)
+        #expect(decided.errorCode == "incident-raised")
+        harness.clock.set(IncidentHarness.deadlineFires)
+        try harness.service.fireDueTimers()
+        // when
+        let first = harness.send("GET", "/v1/incidents?limit=1", as: "admin").json
+        let second = harness.send("GET", "/v1/incidents?limit=1&offset=1", as: "admin").json
+        // then
+        #expect(first["incidents"]?.arrayValue?.map { $0["incident"] } == [.number(1)])
+        #expect(first["total"] == .number(2))
+        #expect(first["nextOffset"] == .number(1))
+        #expect(second["incidents"]?.arrayValue?.map { $0["timer"] } == [.number(3)])
+        #expect(second["nextOffset"] == .null)
+        let tooMany = harness.send("GET", "/v1/incidents?limit=1001", as: "admin")
+        #expect(tooMany.status.code == 400)
+        #expect(tooMany.json["error"]?["message"]
+            == .string("\"limit\" must be a whole number from 1 to 1000, found \"1001\""))
+        // A user's command cannot be retried by an administrator.
+        let retry = harness.send("POST", "/v1/projects/bad/incidents/1/retry", as: "admin")
+        #expect(retry.status.code == 409)
+        #expect(retry.errorCode == "incident-not-retryable")
+    }
+}
