@@ -34,6 +34,9 @@ import Testing
             + #""resolvedAt":null,"comment":null}"#
         let view = harness.send("GET", "/v1/projects/bad", as: "auditor")
         #expect(view.json["incidents"]?.jsonText == "[\(incident)]")
+        #expect(view.json["timers"]?.arrayValue?.map { $0["suspendedBy"] } == [.number(1)])
+        let deadlines = harness.send("GET", "/v1/deadlines?from=2024-09-01&to=2024-09-30", as: "admin").json
+        #expect(deadlines["deadlines"]?.arrayValue?.map { $0["suspendedBy"] } == [.number(1)])
         let list = harness.send("GET", "/v1/incidents?status=open", as: "auditor")
         #expect(list.status.code == 200)
         #expect(list.bodyText == #"{"incidents":[{"project":"bad","# + incident.dropFirst()

@@ -139,6 +139,11 @@ public struct InstanceState: Hashable, Sendable, Codable {
         Set(incidents.values.compactMap { $0.isOpen ? $0.timer : nil })
     }
 
+    /// The number of the open incident that suspends timer `id`, if any.
+    public func incidentSuspending(timer id: Int) -> Int? {
+        incidents.values.filter { $0.isOpen && $0.timer == id }.map(\.id).min()
+    }
+
     /// The pending timers a store offers as due: every pending timer but the suspended ones.
     public var activeTimers: [PendingTimer] {
         let suspended = suspendedTimerIDs

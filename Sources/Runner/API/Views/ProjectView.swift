@@ -26,7 +26,7 @@ enum ProjectView {
             "computed": values(state.computed),
             "stages": .array(stages),
             "openTasks": .array(state.openTasks.map { TaskView.make($0, definition: definition) }),
-            "timers": .array(state.pendingTimers.map(TimerView.make)),
+            "timers": TimerView.pending(of: state),
             "overdue": .array(state.overdue.map(TimerView.overdue)),
             "incidents": IncidentView.all(of: state),
             "history": historyView(history),
