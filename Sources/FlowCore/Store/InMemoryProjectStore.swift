@@ -85,7 +85,7 @@ public final class InMemoryProjectStore: ProjectStore {
 
     public func projectsWithProvisionalTimers() throws(StoreError) -> [String] {
         contents.withLock { contents in
-            contents.states.values.filter { $0.timers.values.contains { $0.due.provisional } }.map(\.id).sorted()
+            contents.states.values.filter { $0.activeTimers.contains { $0.due.provisional } }.map(\.id).sorted()
         }
     }
 
