@@ -45,6 +45,11 @@ import Testing
              expected: statuses(403, 403, 404, 200, 403, 403, 401)),
         Case(method: "POST", path: "/v1/projects/p1/withdraw", body: #"{"comment": "不再申报"}"#,
              expected: statuses(200, 200, 404, 403, 403, 403, 401)),
+        Case(method: "POST", path: "/v1/projects/p1/incidents/1/retry", body: nil,
+             expected: statuses(404, 403, 403, 403, 403, 403, 401)),
+        Case(method: "POST", path: "/v1/projects/p1/incidents/1/resolve", body: #"{"comment": "已处理"}"#,
+             expected: statuses(404, 403, 403, 403, 403, 403, 401)),
+        Case(method: "GET", path: "/v1/incidents", body: nil, expected: statuses(200, 403, 403, 403, 403, 200, 401)),
         Case(method: "GET", path: "/v1/tasks", body: nil, expected: statuses(200, 200, 200, 200, 200, 200, 401)),
         Case(method: "GET", path: "/v1/overdue", body: nil, expected: statuses(200, 200, 200, 200, 200, 200, 401)),
         Case(method: "GET", path: "/v1/deadlines", body: nil, expected: statuses(200, 200, 200, 200, 200, 200, 401)),
@@ -66,6 +71,7 @@ import Testing
             let path = route.path.replacingOccurrences(of: "{id}", with: route.path.contains("definitions")
                 ? "approval" : "p1")
                 .replacingOccurrences(of: "{version}", with: "1").replacingOccurrences(of: "{taskId}", with: "{review}")
+                .replacingOccurrences(of: "{n}", with: "1")
             #expect(tested.contains("\(route.method) \(path)"), "\(route.method) \(route.path) is not tested")
         }
     }

@@ -25,6 +25,7 @@ import Testing
         #expect(project["timers"] == .array([.object([
             "timer": .number(3), "purpose": .string("deadline"), "name": .string("opinion"), "node": .string("review"),
             "due": .string("2024-10-04"), "provisional": .bool(false), "fireAt": .string("2024-10-05T00:00:00+08:00"),
+            "suspendedBy": .null,
         ])]))
         let history = try #require(project["history"]?.arrayValue)
         #expect(history.first?["seq"] == .number(1))

@@ -27,8 +27,10 @@ public enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
     case returnNotAllowed(task: Int, node: String, allowed: [String])
     /// The operation does not apply to an added reviewer's task.
     case consultationTask(task: Int, operation: String)
-    /// The stage refused the decision or the entry.
+    /// The stage refused the decision (a business refusal: the actor can change the decision and try again).
     case refused(node: String, reason: String)
+    /// The stage refused a token's entry: the definition or the project's data does not suit the stage kind.
+    case entryRefused(node: String, reason: String)
     /// No pending timer has this id.
     case timerNotFound(Int)
     /// The timer is not due yet.
@@ -39,6 +41,14 @@ public enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
     case expressionFailed(node: String, message: String)
     /// Automatic steps (gateways, splits, joins) looped without reaching a stage, wait or end.
     case runaway(node: String)
+    /// No incident has this number.
+    case incidentNotFound(Int)
+    /// The incident is resolved already.
+    case incidentNotOpen(Int)
+    /// The incident cannot be retried (it was raised by a user's command, or its timer is gone).
+    case incidentNotRetryable(incident: Int, reason: String)
+    /// An incident cannot be resolved by moving the project to this node.
+    case moveNotPossible(node: String, reason: String)
 
     public var description: String {
         switch self {
@@ -77,6 +87,8 @@ public enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
             return "task \(task) asks an added reviewer's opinion; it cannot be \(operation)"
         case .refused(let node, let reason):
             return "stage \"\(node)\" refused: \(reason)"
+        case .entryRefused(let node, let reason):
+            return "stage \"\(node)\" refused entry: \(reason)"
         case .timerNotFound(let timer):
             return "there is no pending timer \(timer) in this project"
         case .timerNotDue(let timer, let fireAt, let now):
@@ -87,6 +99,14 @@ public enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
             return "node \"\(node)\": \(message)"
         case .runaway(let node):
             return "automatic steps looped at node \"\(node)\" without reaching a stage, wait or end node"
+        case .incidentNotFound(let incident):
+            return "there is no incident \(incident) in this project"
+        case .incidentNotOpen(let incident):
+            return "incident \(incident) is resolved already"
+        case .incidentNotRetryable(let incident, let reason):
+            return "incident \(incident) cannot be retried: \(reason)"
+        case .moveNotPossible(let node, let reason):
+            return "the project cannot be moved to \"\(node)\": \(reason)"
         }
     }
 }

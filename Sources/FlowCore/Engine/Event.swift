@@ -67,6 +67,13 @@ public enum Event: Hashable, Sendable, Codable {
     case instanceEnded(node: String, result: String)
     /// The project was withdrawn (撤销) or cancelled by an actor.
     case instanceWithdrawn(actor: Actor, comment: String?)
+    /// Firing `timer` (or, when `nil`, applying a user's command) failed inside the engine or a plugin: incident
+    /// number `incident` is open, and the timer is suspended until the incident is retried or resolved.
+    case incidentRaised(incident: Int, timer: Int?, command: String, error: String)
+    /// A retry of an open incident (or the user's command again) failed; the incident stays open.
+    case incidentRetryFailed(incident: Int, error: String)
+    /// An incident was resolved: by a successful retry, by moving the project to `movedTo`, or marked resolved.
+    case incidentResolved(incident: Int, resolution: IncidentResolution, movedTo: String?, comment: String?)
 }
 
 /// One entry of a project's history: an event, when it happened, and who caused it.

@@ -87,6 +87,8 @@ extension InstanceState {
             status = .ended(result: result)
         case .instanceWithdrawn:
             status = .withdrawn
+        case .incidentRaised, .incidentRetryFailed, .incidentResolved:
+            applyIncident(entry)
         }
     }
 

@@ -72,6 +72,9 @@ public struct InstanceState: Hashable, Sendable, Codable {
     public internal(set) var lastRecurringDue: [String: CivilDate] = [:]
     /// Deadlines that expired (overdue records), in order.
     public internal(set) var overdue: [OverdueRecord] = []
+    /// Incidents, open and resolved, by number; `nil` until the first one, so that a state stored before
+    /// incidents existed still reads (see `incidents`).
+    var incidentsByNumber: [Int: Incident]?
     /// The next id to hand out for a token, scope, activation, task or timer.
     public internal(set) var nextID = 1
     /// The sequence number of the last applied entry (0 before the first).
@@ -120,6 +123,31 @@ public struct InstanceState: Hashable, Sendable, Codable {
     /// The status of task `id`: open, decided, closed, or `nil` if no such task was ever opened.
     public func taskStatus(_ id: Int) -> HumanTask.Status? {
         tasks[id]?.status ?? finishedTasks[id]?.status
+    }
+
+    /// The project's incidents, open and resolved, by number.
+    public var incidents: [Int: Incident] { incidentsByNumber ?? [:] }
+
+    /// The open incidents, by number.
+    public var openIncidents: [Incident] {
+        incidents.values.filter(\.isOpen).sorted { $0.id < $1.id }
+    }
+
+    /// The timers an open incident suspends: pending, but not offered as due until the incident is retried or
+    /// resolved.
+    public var suspendedTimerIDs: Set<Int> {
+        Set(incidents.values.compactMap { $0.isOpen ? $0.timer : nil })
+    }
+
+    /// The number of the open incident that suspends timer `id`, if any.
+    public func incidentSuspending(timer id: Int) -> Int? {
+        incidents.values.filter { $0.isOpen && $0.timer == id }.map(\.id).min()
+    }
+
+    /// The pending timers a store offers as due: every pending timer but the suspended ones.
+    public var activeTimers: [PendingTimer] {
+        let suspended = suspendedTimerIDs
+        return suspended.isEmpty ? Array(timers.values) : timers.values.filter { !suspended.contains($0.id) }
     }
 
     /// Whether the project still runs.

@@ -43,7 +43,7 @@ extension StepBuilder {
         do {
             actions = try kind(of: activation).enter(context(for: activationID))
         } catch {
-            throw .refused(node: node.id, reason: error.reason)
+            throw .entryRefused(node: node.id, reason: error.reason)
         }
         try perform(actions, in: activationID)
     }

@@ -92,6 +92,8 @@ public enum CancellationReason: Hashable, Sendable, Codable, CustomStringConvert
     case withdrawn
     /// A task's assignee returned the project to an earlier node (退回).
     case returned(to: String)
+    /// An administrator moved the project to a node to resolve an incident.
+    case moved(to: String)
 
     public var description: String {
         switch self {
@@ -100,6 +102,7 @@ public enum CancellationReason: Hashable, Sendable, Codable, CustomStringConvert
         case .instanceEnded: return "the project ended on another branch"
         case .withdrawn: return "the project was withdrawn"
         case .returned(let node): return "the project was returned to \"\(node)\""
+        case .moved(let node): return "an administrator moved the project to \"\(node)\" to resolve an incident"
         }
     }
 }

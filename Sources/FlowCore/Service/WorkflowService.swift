@@ -16,6 +16,8 @@ public final class WorkflowService: Sendable {
     public let clock: any WorkflowClock
 
     private let definitions = Mutex<[String: [Int: WorkflowDefinition]]>([:])
+    /// Who hears of incidents raised or failing again (the runner's log).
+    let incidentObservers = Mutex<[@Sendable (IncidentReport) -> Void]>([])
     /// Locks striped by project id: bounded memory, and unrelated projects rarely wait for each other.
     private let projectLocks: [StripeLock] = (0..<64).map { _ in StripeLock() }
 
@@ -87,7 +89,7 @@ public final class WorkflowService: Sendable {
         return WorkflowEngine(definition: definition, registry: registry, calendar: calendar)
     }
 
-    private func engine(for state: InstanceState) throws(ServiceError) -> WorkflowEngine {
+    func engine(for state: InstanceState) throws(ServiceError) -> WorkflowEngine {
         guard let definition = definition(state.definitionID, version: state.definitionVersion) else {
             throw .unknownWorkflow(id: state.definitionID, version: state.definitionVersion)
         }
@@ -120,46 +122,79 @@ public final class WorkflowService: Sendable {
     }
 
     /// Applies a command to a project and commits the step.
+    ///
+    /// A command that fails inside the engine or a plugin (`EngineError.raisesIncident`; for a timer firing, any
+    /// failure) commits an incident instead, and nothing else of the command, then throws `.incident`.
     @discardableResult
     public func perform(_ command: Command, on projectID: String) throws(ServiceError) -> Step {
         try serialized(projectID) { () throws(ServiceError) -> Step in
             let state = try currentState(of: projectID)
-            let engine = try engine(for: state)
+            let now = clock.now()
+            var firedTimer: Int?
+            if case .fireTimer(let timer) = command { firedTimer = timer }
+            let engine: WorkflowEngine
+            do throws(ServiceError) {
+                engine = try self.engine(for: state)
+            } catch {
+                // A timer of a project whose definition or calendar is missing must not stop the other timers.
+                guard let firedTimer, state.timers[firedTimer] != nil else { throw error }
+                try raiseIncident(on: state, timer: firedTimer, error: error.description, at: now)
+            }
             let step: Step
             do throws(EngineError) {
-                step = try engine.handle(command, state: state, at: clock.now())
+                step = try engine.handle(command, state: state, at: now)
             } catch {
-                throw .engine(error)
+                guard WorkflowService.raisesIncident(error, firingTimer: firedTimer) else { throw .engine(error) }
+                try raiseIncident(on: state, timer: firedTimer, error: error.description, at: now,
+                                  command: command.summary)
             }
-            do throws(StoreError) {
-                try store.commit(project: projectID, expectedSequence: state.lastSequence, state: step.state,
-                                 entries: step.entries)
-            } catch {
-                throw .store(error)
-            }
+            try commit(step, over: state)
             return step
         }
     }
 
-    /// Fires every timer due by the clock's current time, earliest first, each in its own commit. Returns them.
+    /// Whether `error` from `command` raises an incident: every failure of a timer firing but "nothing to fire",
+    /// and the failures inside the engine or a plugin of a user's command.
+    private static func raisesIncident(_ error: EngineError, firingTimer: Int?) -> Bool {
+        guard firingTimer != nil else { return error.raisesIncident }
+        switch error {
+        case .timerNotFound, .timerNotDue, .instanceNotRunning: return false
+        default: return true
+        }
+    }
+
+    /// Fires every timer due by the clock's current time, earliest first, each in its own commit. Returns the
+    /// ones that fired; a firing that fails raises an incident on its project (see `fireDueTimerBatch`).
     @discardableResult
     public func fireDueTimers(limit: Int = 1000) throws(ServiceError) -> [ScheduledTimer] {
+        try fireDueTimerBatch(limit: limit).fired
+    }
+
+    /// Fires every timer due by the clock's current time, earliest first, each in its own commit. A firing that
+    /// fails inside the engine or a plugin raises an incident on that project (which suspends the timer) and the
+    /// batch goes on with the next timer; only a store failure ends it.
+    public func fireDueTimerBatch(limit: Int = 1000) throws(ServiceError) -> TimerBatch {
         let due: [ScheduledTimer]
         do {
             due = try store.dueTimers(through: clock.now(), limit: limit)
         } catch {
             throw .store(error)
         }
-        var fired: [ScheduledTimer] = []
+        var batch = TimerBatch()
         for timer in due {
             // A timer cancelled by an earlier firing in this batch is no longer pending: skip it.
             guard let state = try currentStateIfAny(of: timer.projectID), state.isRunning,
-                  state.timers[timer.timerID] != nil
+                  state.timers[timer.timerID] != nil, !state.suspendedTimerIDs.contains(timer.timerID)
             else { continue }
-            try perform(.fireTimer(timer.timerID), on: timer.projectID)
-            fired.append(timer)
+            do throws(ServiceError) {
+                try perform(.fireTimer(timer.timerID), on: timer.projectID)
+                batch.fired.append(timer)
+            } catch {
+                guard case .incident(let project, let incident, _) = error else { throw error }
+                batch.incidents.append(ProjectIncidentNumber(projectID: project, incident: incident))
+            }
         }
-        return fired
+        return batch
     }
 
     /// Recomputes the provisional due dates of every project that has one, with the calendars as loaded now (after
@@ -193,7 +228,7 @@ public final class WorkflowService: Sendable {
         return state
     }
 
-    private func currentStateIfAny(of projectID: String) throws(ServiceError) -> InstanceState? {
+    func currentStateIfAny(of projectID: String) throws(ServiceError) -> InstanceState? {
         do {
             return try store.state(of: projectID)
         } catch {
@@ -210,7 +245,7 @@ public final class WorkflowService: Sendable {
         }
     }
 
-    private func serialized<T>(_ projectID: String, _ body: () throws(ServiceError) -> T) throws(ServiceError) -> T {
+    func serialized<T>(_ projectID: String, _ body: () throws(ServiceError) -> T) throws(ServiceError) -> T {
         var hasher = Hasher()
         hasher.combine(projectID)
         let stripe = Int(UInt(bitPattern: hasher.finalize()) % UInt(projectLocks.count))
@@ -230,6 +265,11 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
     case store(StoreError)
     case unknownWorkflow(id: String, version: Int?)
     case unknownCalendar(String)
+    /// The command failed inside the engine or a plugin: incident `incident` of `project` records it, and
+    /// nothing else of the command was stored.
+    case incident(project: String, incident: Int, error: String)
+    /// Retrying incident `incident` failed again: the new error is recorded and the incident stays open.
+    case retryFailed(project: String, incident: Int, error: String)
 
     public var description: String {
         switch self {
@@ -239,6 +279,12 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
         case .unknownWorkflow(let id, let version):
             return "there is no deployed workflow \"\(id)\"" + (version.map { " version \($0)" } ?? "")
         case .unknownCalendar(let id): return "there is no working calendar \"\(id)\""
+        case .incident(let project, let incident, let error):
+            return "the command failed inside the engine and changed nothing: \(error); incident \(incident) of "
+                + "project \"\(project)\" records it for an administrator (see docs/operations.md, \"Incidents\")"
+        case .retryFailed(let project, let incident, let error):
+            return "retrying incident \(incident) of project \"\(project)\" failed again: \(error); the incident "
+                + "stays open with this error"
         }
     }
 }

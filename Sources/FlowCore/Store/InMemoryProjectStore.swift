@@ -55,7 +55,7 @@ public final class InMemoryProjectStore: ProjectStore {
     }
 
     private static func replaceTimers(of state: InstanceState, in contents: inout Contents) {
-        let current = state.timers.values.map { ScheduledTimer(projectID: state.id, timerID: $0.id, fireAt: $0.fireAt) }
+        let current = state.activeTimers.map { ScheduledTimer(projectID: state.id, timerID: $0.id, fireAt: $0.fireAt) }
         let previous = contents.timersByProject[state.id] ?? []
         let kept = Set(current)
         for timer in previous where !kept.contains(timer) { contents.timers.remove(timer) }
@@ -85,7 +85,16 @@ public final class InMemoryProjectStore: ProjectStore {
 
     public func projectsWithProvisionalTimers() throws(StoreError) -> [String] {
         contents.withLock { contents in
-            contents.states.values.filter { $0.timers.values.contains { $0.due.provisional } }.map(\.id).sorted()
+            contents.states.values.filter { $0.activeTimers.contains { $0.due.provisional } }.map(\.id).sorted()
+        }
+    }
+
+    public func incidents(status: Incident.Status?) throws(StoreError) -> [ProjectIncident] {
+        contents.withLock { contents in
+            contents.states.values.flatMap { state in
+                state.incidents.values.filter { status == nil || $0.status == status }
+                    .map { ProjectIncident(projectID: state.id, incident: $0) }
+            }.sorted(by: ProjectIncident.listingOrder)
         }
     }
 

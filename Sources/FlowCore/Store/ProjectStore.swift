@@ -33,7 +33,12 @@ public protocol ProjectStore: Sendable {
     func runningProjectIDs() throws(StoreError) -> [String]
 
     /// Pending timers due at or before `instant`, earliest first (then by project id and timer id), at most `limit`.
+    /// A timer suspended by an open incident (`InstanceState.suspendedTimerIDs`) is not offered, nor by `nextTimer`.
     func dueTimers(through instant: Date, limit: Int) throws(StoreError) -> [ScheduledTimer]
+
+    /// The incidents of every project with `status` (every incident when `nil`), in
+    /// `ProjectIncident.listingOrder`. A store keeps them with the state, in the same commit.
+    func incidents(status: Incident.Status?) throws(StoreError) -> [ProjectIncident]
 
     /// The earliest pending timer of any project, if any.
     func nextTimer() throws(StoreError) -> ScheduledTimer?

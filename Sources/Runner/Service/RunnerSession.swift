@@ -71,6 +71,7 @@ public final class RunnerSession: Sendable {
         self.logger = logger
         deployment = try Self.deploy(folder.definitions, records: records, service: service)
         timers = TimerService(service: service, logger: logger)
+        logger.logIncidents(of: service)
         // Weak: the store outlives nothing it observes (store → observer → timers → service → store).
         store.observeCommits { [weak timers] earliest in
             if earliest != nil { timers?.wake() }

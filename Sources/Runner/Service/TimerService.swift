@@ -9,7 +9,8 @@ import Synchronization
 /// `wake()` is called, e.g. because a commit scheduled an earlier timer), then calls
 /// `WorkflowService.fireDueTimers()`: each firing is its own commit, in due order. A fired timer is gone from the
 /// project's state, so it fires once. After a restart everything overdue fires at once, in order, and the engine
-/// records how late (`timerFired(timer:lateBy:)`).
+/// records how late (`timerFired(timer:lateBy:)`). A firing that fails inside the engine or a plugin raises an
+/// incident on that project instead (see `WorkflowService.fireDueTimerBatch`), and the loop goes on.
 ///
 /// Tests drive it with a `ManualClock` and `tick()`, without the thread and without sleeping.
 public final class TimerService: Sendable {
@@ -41,8 +42,10 @@ public final class TimerService: Sendable {
     private func fireDue(while proceed: () -> Bool) throws(ServiceError) -> [ScheduledTimer] {
         var fired: [ScheduledTimer] = []
         while proceed() {
-            let batch = try service.fireDueTimers(limit: 100)
-            fired += batch
+            // A firing that fails raises an incident on its project and suspends that timer (the service's
+            // observers log it); the batch goes on, so one project never stops the timers of the others.
+            let batch = try service.fireDueTimerBatch(limit: 100)
+            fired += batch.fired
             if batch.isEmpty { break }
         }
         return fired

@@ -27,6 +27,10 @@ enum SimulationError: Error, Sendable, CustomStringConvertible {
 }
 
 extension ServiceError {
-    /// The message without the service's wrapping: the engine's or the store's own words.
-    var message: String { description }
+    /// The message without the service's wrapping: the engine's or the store's own words. A simulation stops at
+    /// the first failure inside the engine, so an incident's error is the message (the runner would raise one).
+    var message: String {
+        if case .incident(_, _, let error) = self { return error }
+        return description
+    }
 }

@@ -101,10 +101,16 @@ final class Simulator {
         guard let next else { return false }
         try countStep()
         if next.fireAt > clock.now() { clock.set(next.fireAt) }
+        let batch: TimerBatch
         do {
-            try service.fireDueTimers(limit: 1)
+            batch = try service.fireDueTimerBatch(limit: 1)
         } catch {
             throw .service(error.message)
+        }
+        // The runner would raise an incident and go on; a simulation stops there, as for a failing step.
+        if let raised = batch.incidents.first,
+           let incident = try? service.currentState(of: raised.projectID).incidents[raised.incident] {
+            throw .service("\(incident.command) failed: \(incident.error)")
         }
         return true
     }

@@ -206,6 +206,19 @@ struct TimelineDescriber {
             text = "project ended: \(result)"
         case .instanceWithdrawn(let actor, let comment):
             text = "project withdrawn by \(actor.id)\(Self.comment(comment))"
+        case .incidentRaised(let incident, let timer, let command, let error):
+            node = timer.flatMap { timers[$0]?.nodeID }
+            detail("incident", .number(incident))
+            text = "incident \(incident) raised: \(command) failed: \(error)"
+        case .incidentRetryFailed(let incident, let error):
+            detail("incident", .number(incident))
+            text = "incident \(incident) failed again: \(error)"
+        case .incidentResolved(let incident, let resolution, let movedTo, let comment):
+            node = movedTo
+            detail("incident", .number(incident))
+            detail("resolution", .string(resolution.rawValue))
+            text = "incident \(incident) resolved (\(resolution.rawValue)"
+                + (movedTo.map { " to \(name($0))" } ?? "") + ")\(Self.comment(comment))"
         }
         return TimelineRow(sequence: entry.sequence, at: entry.at, actor: entry.actor.id,
                            type: Self.typeName(entry.event), node: node, description: text, details: details,
@@ -266,6 +279,9 @@ struct TimelineDescriber {
         case .stageCancelled: return "stageCancelled"
         case .instanceEnded: return "instanceEnded"
         case .instanceWithdrawn: return "instanceWithdrawn"
+        case .incidentRaised: return "incidentRaised"
+        case .incidentRetryFailed: return "incidentRetryFailed"
+        case .incidentResolved: return "incidentResolved"
         }
     }
 }

@@ -9,8 +9,11 @@ struct EncodedStep: Sendable {
     let projectColumns: [SQLiteValue]
     /// sequence, at, actor, event for each history entry.
     let entries: [[SQLiteValue]]
-    /// The pending timers the state leaves.
+    /// The pending timers the state leaves, but those an open incident suspends.
     let timers: [(timerID: Int, fireAt: Date, provisional: Bool)]
+    /// The project's incidents as `incidents` rows after the step, when the step records an incident event
+    /// (`nil`: the rows stay as they are).
+    let incidents: [[SQLiteValue]]?
 
     init(projectID: String, state: InstanceState, entries: [HistoryEntry]) throws(StoreError) {
         self.projectID = projectID
@@ -29,6 +32,13 @@ struct EncodedStep: Sendable {
                          .text(try StoreCodec.encode(entry.event, what: "an event", using: encoder))])
         }
         self.entries = rows
-        timers = state.timers.values.map { ($0.id, $0.fireAt, $0.due.provisional) }
+        timers = state.activeTimers.map { ($0.id, $0.fireAt, $0.due.provisional) }
+        let changesIncidents = entries.contains { entry in
+            switch entry.event {
+            case .incidentRaised, .incidentRetryFailed, .incidentResolved: return true
+            default: return false
+            }
+        }
+        incidents = changesIncidents ? state.incidents.values.sorted { $0.id < $1.id }.map(StoreCodec.incidentRow) : nil
     }
 }

@@ -52,6 +52,16 @@ extension SQLiteConnection {
         try query("SELECT DISTINCT project_id FROM timers WHERE provisional = 1 ORDER BY project_id") { $0.text(0) }
     }
 
+    func incidents(status: Incident.Status?) throws(StoreError) -> [ProjectIncident] {
+        let columns = """
+            SELECT project_id, incident, status, timer_id, command, error, failures, raised_at, resolution, moved_to,
+                resolved_by, resolved_at, comment FROM incidents
+            """
+        let order = " ORDER BY raised_at, project_id, incident"
+        guard let status else { return try query(columns + order, row: StoreCodec.incident) }
+        return try query(columns + " WHERE status = ?" + order, [.text(status.rawValue)], row: StoreCodec.incident)
+    }
+
     private func timer(_ row: SQLiteStatement) -> ScheduledTimer {
         ScheduledTimer(projectID: row.text(0), timerID: row.int(1), fireAt: StoreCodec.date(milliseconds: row.int64(2)))
     }

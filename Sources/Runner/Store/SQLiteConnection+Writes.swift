@@ -46,6 +46,15 @@ extension SQLiteConnection {
             try run("INSERT INTO history (project_id, sequence, at, actor, event) VALUES (?, ?, ?, ?, ?)",
                     [.text(step.projectID)] + entry)
         }
+        guard let incidents = step.incidents else { return }
+        try run("DELETE FROM incidents WHERE project_id = ?", [.text(step.projectID)])
+        for row in incidents {
+            try run("""
+                INSERT INTO incidents (project_id, incident, status, timer_id, command, error, failures, raised_at,
+                    resolution, moved_to, resolved_by, resolved_at, comment)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.text(step.projectID)] + row)
+        }
     }
 
     private func replaceTimers(_ step: EncodedStep) throws(StoreError) -> Date? {

@@ -185,6 +185,10 @@ public final class SQLiteProjectStore: ProjectStore {
         try reader.sync { (connection) throws(StoreError) in try connection.projectsWithProvisionalTimers() }
     }
 
+    public func incidents(status: Incident.Status?) throws(StoreError) -> [ProjectIncident] {
+        try reader.sync { (connection) throws(StoreError) in try connection.incidents(status: status) }
+    }
+
     public func nextTimer() throws(StoreError) -> ScheduledTimer? {
         try reader.sync { (connection) throws(StoreError) in try connection.nextTimer() }
     }

@@ -55,4 +55,37 @@ enum StoreCodec {
         case .withdrawn: return "withdrawn"
         }
     }
+
+    /// An incident's columns after `project_id`: incident, status, timer_id, command, error, failures, raised_at,
+    /// resolution, moved_to, resolved_by, resolved_at, comment.
+    static func incidentRow(_ incident: Incident) -> [SQLiteValue] {
+        [.integer(Int64(incident.id)), .text(incident.status.rawValue),
+         incident.timer.map { .integer(Int64($0)) } ?? .null,
+         .text(incident.command), .text(incident.error), .integer(Int64(incident.failures)),
+         instant(incident.raisedAt), incident.resolution.map { .text($0.rawValue) } ?? .null,
+         incident.movedTo.map(SQLiteValue.text) ?? .null, incident.resolvedBy.map(SQLiteValue.text) ?? .null,
+         incident.resolvedAt.map(instant) ?? .null, incident.comment.map(SQLiteValue.text) ?? .null]
+    }
+
+    /// The incident in a row of `SELECT project_id, <incidentRow columns> FROM incidents`.
+    static func incident(_ row: SQLiteStatement) throws(StoreError) -> ProjectIncident {
+        let project = row.text(0)
+        let number = row.int(1)
+        func optionalText(_ column: Int32) -> String? { row.isNull(column) ? nil : row.text(column) }
+        guard let status = Incident.Status(rawValue: row.text(2)) else {
+            throw .failure("incident \(number) of project \"\(project)\" has status \"\(row.text(2))\", not \"open\" "
+                + "or \"resolved\"; the database was changed by hand; restore a backup")
+        }
+        let resolution = optionalText(8).flatMap(IncidentResolution.init(rawValue:))
+        if let text = optionalText(8), resolution == nil {
+            throw .failure("incident \(number) of project \"\(project)\" has resolution \"\(text)\", not one of "
+                + IncidentResolution.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                + "; the database was changed by hand; restore a backup")
+        }
+        return ProjectIncident(projectID: project, incident: Incident(
+            id: number, timer: row.isNull(3) ? nil : row.int(3), command: row.text(4), error: row.text(5),
+            failures: row.int(6), raisedAt: date(row.double(7)), status: status, resolution: resolution,
+            movedTo: optionalText(9), resolvedBy: optionalText(10),
+            resolvedAt: row.isNull(11) ? nil : date(row.double(11)), comment: optionalText(12)))
+    }
 }

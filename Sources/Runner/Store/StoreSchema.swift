@@ -55,6 +55,29 @@ enum StoreSchema {
         ALTER TABLE timers ADD COLUMN provisional INTEGER NOT NULL DEFAULT 1;
         CREATE INDEX timers_provisional ON timers (project_id) WHERE provisional = 1;
         """,
+        // 4: incidents (a failure inside the engine or a plugin that stopped a project's timer or a user's
+        // command), open and resolved, copied from the state in the commit that changes them, for
+        // GET /v1/incidents. A timer an open incident suspends is left out of `timers` by the same commit.
+        // Databases before this version had no incidents, so the table starts empty.
+        """
+        CREATE TABLE incidents (
+            project_id TEXT NOT NULL REFERENCES projects (id),
+            incident INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            timer_id INTEGER,
+            command TEXT NOT NULL,
+            error TEXT NOT NULL,
+            failures INTEGER NOT NULL,
+            raised_at REAL NOT NULL,
+            resolution TEXT,
+            moved_to TEXT,
+            resolved_by TEXT,
+            resolved_at REAL,
+            comment TEXT,
+            PRIMARY KEY (project_id, incident)
+        ) WITHOUT ROWID;
+        CREATE INDEX incidents_by_status ON incidents (status, raised_at, project_id, incident);
+        """,
     ]
 
     /// The version this build writes.

@@ -18,6 +18,12 @@ extension APIError {
             self = .unprocessable("unknown-workflow", error.description)
         case .unknownCalendar:
             self = APIError(.internalServerError, "unknown-calendar", error.description)
+        case .incident(let project, let incident, _):
+            self = APIError(.internalServerError, "incident-raised", error.description,
+                            details: APIError.incidentDetails(project, incident))
+        case .retryFailed(let project, let incident, _):
+            self = APIError(.internalServerError, "incident-retry-failed", error.description,
+                            details: APIError.incidentDetails(project, incident))
         }
     }
 
@@ -50,10 +56,22 @@ extension APIError {
         case .notDelegated: self = .unprocessable("task-not-delegated", message)
         case .returnNotAllowed: self = .unprocessable("return-not-allowed", message)
         case .consultationTask: self = .unprocessable("consultation-task", message)
-        case .refused: self = .unprocessable("stage-refused", message)
+        // A refused entry reaches a client only when starting a project (its variables may not suit the first
+        // stage) or resolving an incident by a move; in a user's command it raises an incident instead.
+        case .refused, .entryRefused: self = .unprocessable("stage-refused", message)
+        case .incidentNotFound: self = .notFound("incident-not-found", message)
+        case .incidentNotOpen: self = APIError(.conflict, "incident-not-open", message)
+        case .incidentNotRetryable: self = APIError(.conflict, "incident-not-retryable", message)
+        case .moveNotPossible: self = .unprocessable("move-not-possible", message)
         case .wrongDefinition, .timerNotFound, .timerNotDue, .stageMisbehaved, .expressionFailed, .runaway:
             self = APIError(.internalServerError, "engine-failure", message)
         }
+    }
+
+    /// `{"project": …, "incident": n, "href": …}` for an answer that raised or touched an incident.
+    static func incidentDetails(_ project: String, _ incident: Int) -> JSONValue {
+        .object(["project": .string(project), "incident": .number(incident),
+                 "href": .string("/v1/projects/\(project)/incidents/\(incident)")])
     }
 
     /// One validator diagnostic as `{code, message, line, column, path}`.

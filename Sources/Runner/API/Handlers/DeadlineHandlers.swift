@@ -19,14 +19,18 @@ extension APIRouter {
         let from = try date(context, "from") ?? CivilDate(chinaDateOf: context.now)
         let to = try date(context, "to") ?? from.adding(days: 30)
         guard from <= to else { throw .badRequest("invalid-query", "\"from\" (\(from)) is after \"to\" (\(to))") }
-        var timers: [(PendingTimer, String)] = []
+        var timers: [(PendingTimer, String, Int?)] = []
         for state in try visibleStates(context.caller, runningOnly: true) {
-            timers += state.pendingTimers.filter { from <= $0.due.date && $0.due.date <= to }.map { ($0, state.id) }
+            timers += state.pendingTimers.filter { from <= $0.due.date && $0.due.date <= to }.map {
+                ($0, state.id, state.incidentSuspending(timer: $0.id))
+            }
         }
         timers.sort { ($0.0.fireAt, $0.1, $0.0.id) < ($1.0.fireAt, $1.1, $1.0.id) }
         return .json(.object([
             "from": .string(from.iso), "to": .string(to.iso),
-            "deadlines": .array(timers.map { timer, project in APIRouter.withProject(project, TimerView.make(timer)) }),
+            "deadlines": .array(timers.map { timer, project, incident in
+                APIRouter.withProject(project, TimerView.make(timer, suspendedBy: incident))
+            }),
         ]))
     }
 

@@ -34,6 +34,13 @@ extension APIRouter {
                  mutating: true) { router, context throws(APIError) in try router.operate(context) },
         APIRoute("POST", "/v1/projects/{id}/withdraw", "withdraw projects", .roles([.administrator, .projectUnit]),
                  mutating: true) { router, context throws(APIError) in try router.withdraw(context) },
+        APIRoute("POST", "/v1/projects/{id}/incidents/{n}/retry", "retry incidents", .roles([.administrator]),
+                 mutating: true) { router, context throws(APIError) in try router.retryIncident(context) },
+        APIRoute("POST", "/v1/projects/{id}/incidents/{n}/resolve", "resolve incidents", .roles([.administrator]),
+                 mutating: true) { router, context throws(APIError) in try router.resolveIncident(context) },
+        APIRoute("GET", "/v1/incidents", "read incidents", .roles([.administrator, .auditor])) {
+            router, context throws(APIError) in try router.listIncidents(context)
+        },
         APIRoute("GET", "/v1/tasks", "read task inboxes", .roles(everyone)) { router, context throws(APIError) in
             try router.inbox(context)
         },

@@ -1,7 +1,7 @@
 import FlowCore
 
 /// A project as the API shows it: status, definition, variables, current stages, open tasks, pending timers,
-/// overdue records and the whole history.
+/// overdue records, incidents (open and resolved) and the whole history.
 enum ProjectView {
     static func make(_ state: InstanceState, history: [HistoryEntry], definition: WorkflowDefinition?) -> JSONValue {
         let starter = history.first?.actor
@@ -26,8 +26,9 @@ enum ProjectView {
             "computed": values(state.computed),
             "stages": .array(stages),
             "openTasks": .array(state.openTasks.map { TaskView.make($0, definition: definition) }),
-            "timers": .array(state.pendingTimers.map(TimerView.make)),
+            "timers": TimerView.pending(of: state),
             "overdue": .array(state.overdue.map(TimerView.overdue)),
+            "incidents": IncidentView.all(of: state),
             "history": historyView(history),
         ])
     }

@@ -2,7 +2,8 @@ import FlowCore
 
 /// Pending timers and overdue records as the API shows them.
 enum TimerView {
-    static func make(_ timer: PendingTimer) -> JSONValue {
+    /// A pending timer; `suspendedBy` is the open incident that keeps it from firing (`null` when none).
+    static func make(_ timer: PendingTimer, suspendedBy incident: Int?) -> JSONValue {
         .object([
             "timer": .number(timer.id),
             "purpose": .string(purposeName(timer.purpose)),
@@ -11,7 +12,13 @@ enum TimerView {
             "due": .string(timer.due.date.iso),
             "provisional": .bool(timer.due.provisional),
             "fireAt": ChinaTime.json(timer.fireAt),
+            "suspendedBy": incident.map { .number($0) } ?? .null,
         ])
+    }
+
+    /// A project's pending timers in firing order, each with the incident suspending it.
+    static func pending(of state: InstanceState) -> JSONValue {
+        .array(state.pendingTimers.map { make($0, suspendedBy: state.incidentSuspending(timer: $0.id)) })
     }
 
     static func overdue(_ record: OverdueRecord) -> JSONValue {

@@ -1,0 +1,76 @@
+import FlowCore
+import Foundation
+import Stages
+import Synchronization
+
+/// A plugin whose entry fails for large amounts until it is "fixed" (as if a corrected build were deployed): the
+/// stage kind the incident tests make fail inside a timer firing or a user's command.
+struct GateStage: StageKind {
+    /// Whether the fixed build is deployed; shared by every value of the kind in one test.
+    final class Build: Sendable {
+        private let fixed = Mutex(false)
+        var isFixed: Bool { fixed.withLock { $0 } }
+        func deployFix() { fixed.withLock { $0 = true } }
+    }
+
+    let identifier = "gate"
+    let summary = "test gate that refuses large amounts until fixed"
+    let build: Build
+
+    func validate(parameters: JSONValue) -> [ParameterProblem] { [] }
+
+    func outcomes(for parameters: JSONValue) -> [String] { ["done"] }
+
+    func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {
+        guard case .decimal(let amount)? = context.project["amount"] else { throw StageRefusal("no amount") }
+        if amount > 300 && !build.isFixed {
+            throw StageRefusal("amount \(amount) is above this gate's limit of 300")
+        }
+        return [.complete(outcome: "done")]
+    }
+
+    func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction] {
+        throw StageRefusal("the gate has no tasks")
+    }
+}
+
+/// Two projects on one in-memory service whose review deadline (5 working days, interrupting) goes to the gate;
+/// "bad" (amount 500) fails there until the gate's fix is deployed, "good" (amount 100) passes.
+struct IncidentFixture {
+    static let deadlines = #"[{"id": "opinion", "period": "5 workdays", "interrupting": true, "goto": "gate"}]"#
+    static let document = Fixtures.document(nodes: """
+        \(Fixtures.task("review", outcomes: ["pass": "gate", "revise": "review"], deadlines: deadlines)),
+        {"id": "gate", "type": "stage", "stage": "gate", "parameters": {}, "outcomes": {"done": "approved"}},
+        {"id": "approved", "type": "end", "result": "approved"}
+        """)
+
+    static let administrator = Actor(id: "admin", roles: ["administrator"])
+
+    let build = GateStage.Build()
+    let clock = ManualClock(at: CivilDate(iso: "2024-09-02")!)
+    let service: WorkflowService
+
+    init(projects: [String: Int] = ["bad": 500, "good": 100]) throws {
+        let registry = StageRegistry([HumanTaskStage(), GateStage(build: build)])
+        service = try WorkflowService(registry: registry, calendars: ["weekends": WeekendOnlyCalendar()],
+                                      store: InMemoryProjectStore(), clock: clock)
+        try service.deploy(source: Self.document, file: "test.json")
+        for (id, amount) in projects.sorted(by: { $0.key < $1.key }) {
+            _ = try service.start(projectID: id, workflow: "test", variables: ["amount": .number(Decimal(amount))],
+                                  actor: Actor(id: "unit"))
+        }
+    }
+
+    /// The instant the review deadline fires: the end of Monday 2024-09-09 (China Standard Time).
+    static let deadlineFires = CivilDate(iso: "2024-09-09")!.endInChina
+
+    func state(_ id: String) throws -> InstanceState { try service.currentState(of: id) }
+
+    /// The events `id` recorded after its first `count` entries.
+    func events(_ id: String, after count: Int) throws -> [Event] {
+        Array(try service.history(of: id).dropFirst(count).map(\.event))
+    }
+
+    /// The last history entry of `id`.
+    func last(_ id: String) throws -> HistoryEntry? { try service.history(of: id).last }
+}
