@@ -16,18 +16,25 @@ extension StepBuilder {
         return (node, stage)
     }
 
-    /// What the stage may know, built from the current state.
-    func context(for activationID: Int) -> StageContext {
+    /// What the stage may know, built from the current state; the kind decodes the state itself.
+    func context(for activationID: Int) -> StageContext<StageParameters, JSONValue> {
         guard let activation = state.activations[activationID] else {
             preconditionFailure("activation \(activationID) is not running")
         }
         let (node, stage) = stageNode(activation.node)
         return StageContext(
-            activationID: activationID, nodeID: node.id, nodeName: node.name, parameters: stage.parameters,
+            activationID: activationID, nodeID: node.id, nodeName: node.name, parameters: stage.read,
             state: activation.state, project: state.variables, computed: state.computed, facts: state.facts,
             openTasks: state.openTasks.filter { $0.activationID == activationID },
             pendingTimers: state.pendingTimers(of: activationID),
             now: now, periods: engine.periods)
+    }
+
+    /// Calls the stage of a running activation.
+    private func call(_ call: StageCall, activation: InstanceState.Activation) throws(EngineError)
+        -> [StageAction<JSONValue>]
+    {
+        try kind(of: activation).call(call, context: context(for: activation.id))
     }
 
     /// Enters a stage: records the activation, schedules the node's deadlines and reminders, and lets the kind act.
@@ -39,13 +46,7 @@ extension StepBuilder {
             scheduleDeadline(deadline, activation: activationID, token: token, node: node.id)
         }
         guard let activation = state.activations[activationID] else { return }
-        let actions: [StageAction]
-        do {
-            actions = try kind(of: activation).enter(context(for: activationID))
-        } catch {
-            throw .refused(node: node.id, reason: error.reason)
-        }
-        try perform(actions, in: activationID)
+        try perform(try call(.enter, activation: activation), in: activationID)
     }
 
     /// Schedules a node deadline and its reminders, counted from today.
@@ -103,27 +104,20 @@ extension StepBuilder {
             preconditionFailure("open task \(taskID) belongs to activation \(task.activationID), which is not running")
         }
         let decision = TaskDecision(task: task, actor: actor, outcome: outcome, comment: comment, data: data)
-        let actions: [StageAction]
-        do {
-            actions = try kind(of: activation).decide(decision, in: context(for: activation.id))
-        } catch {
-            throw .refused(node: activation.node, reason: error.reason)
-        }
-        try perform(actions, in: activation.id)
+        try perform(try call(.decide(decision), activation: activation), in: activation.id)
     }
 
     /// Lets a stage react to one of its timers.
     mutating func notifyStage(_ activationID: Int, of timer: FiredTimer) throws(EngineError) {
         guard let activation = state.activations[activationID] else { return }
-        let actions = kind(of: activation).timerFired(timer, in: context(for: activationID))
-        try perform(actions, in: activationID)
+        try perform(try call(.timerFired(timer), activation: activation), in: activationID)
     }
 
     /// Leaves a stage without completing it: the kind may record what it must, then its tasks are closed and its
     /// timers cancelled.
-    mutating func cancel(activation activationID: Int, reason: CancellationReason) {
+    mutating func cancel(activation activationID: Int, reason: CancellationReason) throws(EngineError) {
         guard let activation = state.activations[activationID] else { return }
-        let actions = kind(of: activation).cancelled(context(for: activationID), reason: reason)
+        let actions = try call(.cancelled(reason), activation: activation)
         for action in actions {
             switch action {
             case .recordFact(let name, let value):
@@ -150,7 +144,7 @@ extension StepBuilder {
     }
 
     /// Applies a stage's actions in order.
-    mutating func perform(_ actions: [StageAction], in activationID: Int) throws(EngineError) {
+    mutating func perform(_ actions: [StageAction<JSONValue>], in activationID: Int) throws(EngineError) {
         guard let activation = state.activations[activationID] else { return }
         let (node, stage) = stageNode(activation.node)
         func misbehaved(_ problem: String) -> EngineError {

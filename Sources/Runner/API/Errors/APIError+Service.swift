@@ -51,7 +51,8 @@ extension APIError {
         case .returnNotAllowed: self = .unprocessable("return-not-allowed", message)
         case .consultationTask: self = .unprocessable("consultation-task", message)
         case .refused: self = .unprocessable("stage-refused", message)
-        case .wrongDefinition, .timerNotFound, .timerNotDue, .stageMisbehaved, .expressionFailed, .runaway:
+        case .wrongDefinition, .timerNotFound, .timerNotDue, .stageMisbehaved, .stageStateUnreadable,
+             .expressionFailed, .runaway:
             self = APIError(.internalServerError, "engine-failure", message)
         }
     }
