@@ -118,6 +118,10 @@ extension StepBuilder {
     mutating func cancel(activation activationID: Int, reason: CancellationReason) throws(EngineError) {
         guard let activation = state.activations[activationID] else { return }
         let actions = try call(.cancelled(reason), activation: activation)
+        let (node, stage) = stageNode(activation.node)
+        for (index, action) in actions.enumerated() {
+            try check(action, number: index + 1, activation: activation, node: node, stage: stage, cancelling: true)
+        }
         for action in actions {
             switch action {
             case .recordFact(let name, let value):
@@ -127,7 +131,7 @@ extension StepBuilder {
             case .setState(let value):
                 emit(.stageStateSaved(activation: activationID, state: value), actor: .system)
             default:
-                continue  // A cancelled stage can only record; it cannot open, schedule or complete.
+                preconditionFailure("check(_:) lets a cancelled stage only save state, record facts and notes")
             }
         }
         closeEverything(of: activationID, reason: "stage cancelled: \(reason)")
@@ -143,23 +147,19 @@ extension StepBuilder {
         }
     }
 
-    /// Applies a stage's actions in order.
+    /// Checks and applies a stage's actions in order. The command is refused at the first invalid action (the
+    /// engine works on a copy, so nothing of it is kept).
     mutating func perform(_ actions: [StageAction<JSONValue>], in activationID: Int) throws(EngineError) {
         guard let activation = state.activations[activationID] else { return }
         let (node, stage) = stageNode(activation.node)
-        func misbehaved(_ problem: String) -> EngineError {
-            .stageMisbehaved(node: node.id, kind: stage.stageKind, problem: problem)
-        }
         for (index, action) in actions.enumerated() {
             guard state.activations[activationID] != nil else {
-                throw misbehaved("action \(index + 1) (\(action)) comes after the stage completed")
+                throw .stageMisbehaved(node: node.id, kind: stage.stageKind,
+                                       problem: "action \(index + 1) (\(action)) comes after the stage completed")
             }
+            try check(action, number: index + 1, activation: activation, node: node, stage: stage, cancelling: false)
             switch action {
             case .openTask(let request):
-                if state.openTasks.contains(where: { $0.activationID == activationID && $0.key == request.key }) {
-                    throw misbehaved("a task with key \"\(request.key)\" is already open")
-                }
-                guard !request.outcomes.isEmpty else { throw misbehaved("task \"\(request.key)\" offers no outcome") }
                 let task = HumanTask(
                     id: nextID, activationID: activationID, nodeID: node.id, key: request.key, title: request.title,
                     assignee: request.assignee, outcomes: request.outcomes, openedAt: now,
@@ -169,9 +169,9 @@ extension StepBuilder {
                     scheduleDeadline(deadline, activation: activationID, token: activation.token, node: node.id)
                 }
             case .closeTask(let key, let reason):
-                guard let task = state.openTasks.first(where: { $0.activationID == activationID && $0.key == key })
-                else { throw misbehaved("there is no open task with key \"\(key)\" to close") }
-                emit(.taskClosed(task: task.id, reason: reason), actor: .system)
+                for task in state.openTasks where task.activationID == activationID && task.key == key {
+                    emit(.taskClosed(task: task.id, reason: reason), actor: .system)
+                }
                 endTaskDeadlines(key: key, activation: activationID, node: node.id)
             case .setState(let value):
                 emit(.stageStateSaved(activation: activationID, state: value), actor: .system)
@@ -182,16 +182,14 @@ extension StepBuilder {
             case .scheduleTimerOn(let key, let date):
                 schedule(key: key, rule: .date(date), activation: activation)
             case .cancelTimer(let key):
-                guard let timer = state.timers.values.first(where: {
-                    $0.activationID == activationID && $0.purpose == .stage(key)
-                }) else { throw misbehaved("there is no pending timer with key \"\(key)\" to cancel") }
-                emit(.timerCancelled(timer: timer.id), actor: .system)
+                for timer in state.pendingTimers(of: activationID) where timer.purpose == .stage(key) {
+                    emit(.timerCancelled(timer: timer.id), actor: .system)
+                }
             case .note(let kind, let message, let data):
                 emit(.noteRecorded(activation: activationID, kind: kind, message: message, data: data), actor: .system)
             case .complete(let outcome):
                 guard let target = stage.target(of: outcome) else {
-                    throw misbehaved("outcome \"\(outcome)\" is not routed; the node routes "
-                                        + stage.outcomes.map { "\"\($0.outcome)\"" }.joined(separator: ", "))
+                    preconditionFailure("check(_:) lets a stage complete only with a routed outcome")
                 }
                 closeEverything(of: activationID, reason: "stage completed with \"\(outcome)\"")
                 emit(.stageCompleted(activation: activationID, outcome: outcome), actor: .system)

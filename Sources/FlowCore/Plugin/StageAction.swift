@@ -72,3 +72,25 @@ public struct TaskRequest: Hashable, Sendable {
         self.exampleData = exampleData
     }
 }
+
+extension StageAction: CustomStringConvertible {
+    /// The action as the engine's messages name it, e.g. `scheduleTimer(key: "reminder", after: 5 workdays)`.
+    public var description: String {
+        switch self {
+        case .openTask(let request):
+            return "openTask(key: \(JSONText.quoted(request.key)), outcomes: "
+                + request.outcomes.map(JSONText.quoted).joined(separator: ", ")
+                + (request.due.map { ", due: \($0)" } ?? "") + ")"
+        case .closeTask(let key, let reason):
+            return "closeTask(key: \(JSONText.quoted(key)), reason: \(JSONText.quoted(reason)))"
+        case .setState: return "setState"
+        case .recordFact(let name, _): return "recordFact(name: \(JSONText.quoted(name)))"
+        case .scheduleTimer(let key, let period): return "scheduleTimer(key: \(JSONText.quoted(key)), after: \(period))"
+        case .scheduleTimerOn(let key, let date):
+            return "scheduleTimerOn(key: \(JSONText.quoted(key)), date: \(date.iso))"
+        case .cancelTimer(let key): return "cancelTimer(key: \(JSONText.quoted(key)))"
+        case .note(let kind, _, _): return "note(kind: \(JSONText.quoted(kind)))"
+        case .complete(let outcome): return "complete(outcome: \(JSONText.quoted(outcome)))"
+        }
+    }
+}
