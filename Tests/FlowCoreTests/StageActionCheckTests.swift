@@ -20,7 +20,8 @@ struct MisbehavingStage: StageKind {
     }
 
     func readParameters(_ reader: inout ParameterReader) -> Parameters? {
-        Parameters(key: reader.string("key", required: true) ?? "", onDecide: reader.string("onDecide", required: false) ?? "",
+        Parameters(key: reader.string("key", required: true) ?? "",
+                   onDecide: reader.string("onDecide", required: false) ?? "",
                    onCancel: reader.string("onCancel", required: false) ?? "")
     }
 
@@ -28,7 +29,8 @@ struct MisbehavingStage: StageKind {
 
     func enter(_ context: Context) throws(StageRefusal) -> [Action] {
         [.setState(State(seen: 1)),
-         .openTask(TaskRequest(key: context.parameters.key, title: "work", assignee: .role("reviewer"), outcomes: ["done"]))]
+         .openTask(TaskRequest(key: context.parameters.key, title: "work", assignee: .role("reviewer"),
+                               outcomes: ["done"]))]
     }
 
     func decide(_ decision: TaskDecision, in context: Context) throws(StageRefusal) -> [Action] {
@@ -64,8 +66,8 @@ struct MisbehavingStage: StageKind {
     static func engine(onDecide: String = "complete-normally", onCancel: String = "note-only") throws -> WorkflowEngine {
         let text = Fixtures.document(nodes: """
             {"id": "split", "type": "parallel", "branches": ["a", "b"], "join": "join"},
-            {"id": "a", "type": "stage", "stage": "misbehaving", "parameters": {"key": "a-work", "onCancel": "\(onCancel)"},
-             "outcomes": {"done": "join"}},
+            {"id": "a", "type": "stage", "stage": "misbehaving",
+             "parameters": {"key": "a-work", "onCancel": "\(onCancel)"}, "outcomes": {"done": "join"}},
             {"id": "b", "type": "stage", "stage": "misbehaving",
              "parameters": {"key": "b-work", "onDecide": "\(onDecide)"}, "outcomes": {"done": "join"}},
             {"id": "join", "type": "join", "next": "approved"},
@@ -80,8 +82,8 @@ struct MisbehavingStage: StageKind {
     /// The error deciding "b-work" gives, after checking that the engine refused it.
     func decidingB(_ onDecide: String) throws -> EngineError? {
         let engine = try Self.engine(onDecide: onDecide)
-        let state = try engine.start(projectID: "p", variables: ["amount": .number(1)], actor: Fixtures.reviewer,
-                                     at: Self.now).state
+        let state = try engine.start(projectID: "p", variables: ["amount": .number(1)],
+                                     actor: Fixtures.reviewer, at: Self.now).state
         let task = try #require(state.openTasks.first { $0.key == "b-work" })
         do {
             _ = try engine.handle(.decide(task: task.id, actor: Fixtures.reviewer, outcome: "done", comment: nil,

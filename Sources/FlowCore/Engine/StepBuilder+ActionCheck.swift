@@ -27,14 +27,18 @@ extension StepBuilder {
             guard Set(request.outcomes).count == request.outcomes.count else {
                 throw misbehaved("opens a task that offers an outcome twice")
             }
-            if let problem = request.due?.problem { throw misbehaved("gives the task an invalid due period: \(problem)") }
+            if let problem = request.due?.problem {
+                throw misbehaved("gives the task an invalid due period: \(problem)")
+            }
         case .closeTask(let key, _):
             guard state.openTasks.contains(where: { $0.activationID == activation.id && $0.key == key }) else {
                 throw misbehaved("closes a task with key \"\(key)\", but the stage has no such open task")
             }
         case .scheduleTimer(let key, let period):
             guard !key.isEmpty else { throw misbehaved("schedules a timer with an empty key") }
-            if let problem = period.problem { throw misbehaved("schedules a timer after an invalid period: \(problem)") }
+            if let problem = period.problem {
+                throw misbehaved("schedules a timer after an invalid period: \(problem)")
+            }
         case .scheduleTimerOn(let key, _):
             guard !key.isEmpty else { throw misbehaved("schedules a timer with an empty key") }
         case .cancelTimer(let key):
