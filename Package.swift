@@ -20,6 +20,8 @@ let package = Package(
         .executableTarget(name: "govflow-bench", dependencies: ["FlowCore", "Stages", "Runner"]),
         .target(name: "StageTesting", dependencies: ["FlowCore"]),
         .target(name: "ExpertPanelPlugin", dependencies: ["FlowCore"], path: "Examples/ExpertPanelPlugin/Sources"),
+        .executableTarget(name: "my-govflow", dependencies: ["ExpertPanelPlugin", "Runner", "Stages"],
+                          path: "Examples/ExpertPanelPlugin/Executable"),
         .testTarget(name: "FlowCoreTests", dependencies: ["FlowCore", "Stages"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "FlowCore", "Stages", "CSQLite"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages", "StageTesting", "FlowCore"]),

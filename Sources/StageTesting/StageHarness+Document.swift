@@ -5,7 +5,7 @@ extension StageHarness {
     static func document(kind: any StageKind, parameters: String, deadlines: String, variables: [String: JSONValue],
                          declarations: String?, facts: [String: JSONValue]) -> String {
         let parsed = try? JSONParser.parse(parameters).value
-        let outcomes = parsed.map { kind.validate(parameters: $0).isEmpty ? kind.outcomes(for: $0) : [] } ?? []
+        let outcomes = parsed.flatMap { kind.readParameters(json: $0).0 }.map { kind.outcomes(of: $0) } ?? []
         var nodes: [String] = []
         if !facts.isEmpty {
             let seed = JSONValue.object([JSONMember(key: "facts", value: .object(
@@ -64,16 +64,20 @@ struct SeedFactsStage: StageKind {
     var identifier: String { SeedFactsStage.kindID }
     let summary = "Records the harness's initial facts"
 
-    func validate(parameters: JSONValue) -> [ParameterProblem] { [] }
+    typealias Parameters = [JSONMember]
+    typealias State = NoState
 
-    func outcomes(for parameters: JSONValue) -> [String] { ["done"] }
-
-    func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {
-        let facts = context.parameters["facts"]?.objectMembers ?? []
-        return facts.map { StageAction.recordFact(name: $0.key, value: $0.value) } + [.complete(outcome: "done")]
+    func readParameters(_ reader: inout ParameterReader) -> [JSONMember]? {
+        reader.parameters["facts"]?.objectMembers ?? []
     }
 
-    func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction] {
+    func outcomes(for parameters: [JSONMember]) -> [String] { ["done"] }
+
+    func enter(_ context: Context) throws(StageRefusal) -> [Action] {
+        context.parameters.map { Action.recordFact(name: $0.key, value: $0.value) } + [.complete(outcome: "done")]
+    }
+
+    func decide(_ decision: TaskDecision, in context: Context) throws(StageRefusal) -> [Action] {
         throw StageRefusal("the harness's seeding stage has no tasks")
     }
 }

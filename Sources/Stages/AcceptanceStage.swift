@@ -33,7 +33,8 @@ public struct AcceptanceStage: StageKind {
 
     static let rectificationTimer = "rectification"
 
-    struct Parameters {
+    /// The node's parameters, as read when the definition loads.
+    public struct Parameters: Sendable {
         let initial: Bool
         let final: Bool
         let seats: [PanelSeat]
@@ -42,8 +43,8 @@ public struct AcceptanceStage: StageKind {
         let preconditions: [String]
         let rectificationWindow: Period?
 
-        static func read(_ parameters: JSONValue) -> (Parameters?, [ParameterProblem]) {
-            var reader = ParameterReader(parameters)
+        static func read(_ reader: inout ParameterReader) -> Parameters? {
+            let parameters = reader.parameters
             reader.rejectUnknown(allowed: ["phases", "experts", "panelSize", "minimumPanelSize", "oddPanel",
                                            "acceptor", "applicant", "preconditions", "rectificationWindow"])
             let phases = reader.strings("phases", required: false) ?? ["initial", "final"]
@@ -72,10 +73,10 @@ public struct AcceptanceStage: StageKind {
             let applicant = reader.assignee("applicant", required: false) ?? .role("project-unit")
             let preconditions = reader.strings("preconditions", required: false) ?? []
             let window = reader.period("rectificationWindow", required: false)
-            guard reader.problems.isEmpty else { return (nil, reader.problems) }
+            guard reader.problems.isEmpty else { return nil }
             let seats = experts.map { PanelSeat.seats(prefix: "initial", assignee: $0, field: nil, count: size) } ?? []
-            return (Parameters(initial: initial, final: final, seats: seats, acceptor: acceptor,
-                               applicant: applicant, preconditions: preconditions, rectificationWindow: window), [])
+            return Parameters(initial: initial, final: final, seats: seats, acceptor: acceptor,
+                              applicant: applicant, preconditions: preconditions, rectificationWindow: window)
         }
     }
 
@@ -86,7 +87,8 @@ public struct AcceptanceStage: StageKind {
         let comment: String?
     }
 
-    struct State: Codable {
+    /// What the stage keeps between calls.
+    public struct State: Codable, Sendable {
         /// "initial", "apply", "final" or "rectify".
         var phase: String
         /// The phase to repeat after rectification.
@@ -95,48 +97,44 @@ public struct AcceptanceStage: StageKind {
         var rectifications = 0
     }
 
-    public func validate(parameters: JSONValue) -> [ParameterProblem] { Parameters.read(parameters).1 }
+    public func readParameters(_ reader: inout ParameterReader) -> Parameters? { Parameters.read(&reader) }
 
-    public func outcomes(for parameters: JSONValue) -> [String] { ["accepted", "failed"] }
-
-    private func parameters(_ context: StageContext) throws(StageRefusal) -> Parameters {
-        try context.validParameters(Parameters.read)
-    }
+    public func outcomes(for parameters: Parameters) -> [String] { ["accepted", "failed"] }
 
     /// Opens the tasks of `phase` and saves the state.
-    private func begin(_ phase: String, _ state: State, _ parameters: Parameters, context: StageContext)
-        -> [StageAction] {
+    private func begin(_ phase: String, _ state: State, _ parameters: Parameters, context: Context)
+        -> [Action] {
         var state = state
         state.phase = phase
         state.opinions = []
         let name = context.nodeName
         switch phase {
         case "initial":
-            return [StageState.save(state)] + parameters.seats.map {
+            return [.setState(state)] + parameters.seats.map {
                 .openTask(TaskRequest(key: $0.key, title: "\(name): 初验专家意见", assignee: $0.assignee,
                                       outcomes: ["pass", "fail"]))
             }
         case "apply":
-            return [StageState.save(state),
+            return [.setState(state),
                     .openTask(TaskRequest(key: "apply", title: "\(name): 提出验收申请", assignee: parameters.applicant,
                                           outcomes: ["apply"]))]
         default:
             guard let acceptor = parameters.acceptor else { return [] }
-            return [StageState.save(state),
+            return [.setState(state),
                     .openTask(TaskRequest(key: "final", title: "\(name): 验收", assignee: acceptor,
                                           outcomes: ["pass", "fail"]))]
         }
     }
 
-    public func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {
-        let parameters = try parameters(context)
+    public func enter(_ context: Context) throws(StageRefusal) -> [Action] {
+        let parameters = context.parameters
         let first = parameters.initial ? "initial" : "apply"
         return begin(first, State(phase: first), parameters, context: context)
     }
 
-    public func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction] {
-        let parameters = try parameters(context)
-        guard var state = StageState.load(State.self, from: context.state) else {
+    public func decide(_ decision: TaskDecision, in context: Context) throws(StageRefusal) -> [Action] {
+        let parameters = context.parameters
+        guard var state = context.state else {
             throw StageRefusal("the acceptance stage has lost its state")
         }
         switch decision.task.key {
@@ -163,7 +161,7 @@ public struct AcceptanceStage: StageKind {
     }
 
     private func initialOpinion(_ decision: TaskDecision, _ state: State, _ parameters: Parameters,
-                                context: StageContext) throws(StageRefusal) -> [StageAction] {
+                                context: Context) throws(StageRefusal) -> [Action] {
         var state = state
         try PanelSeat.refuseSecondOpinion(by: decision.actor, seat: decision.task.key,
                                           earlier: state.opinions.map { ($0.seat, $0.expert) })
@@ -173,11 +171,11 @@ public struct AcceptanceStage: StageKind {
         let passes = state.opinions.filter { $0.outcome == "pass" }.count
         let pending = size - state.opinions.count
         let passed = passes * 2 > size
-        guard passed || (passes + pending) * 2 <= size else { return [StageState.save(state)] }
-        var actions: [StageAction] = context.openTasks.filter { $0.key != decision.task.key }.map {
+        guard passed || (passes + pending) * 2 <= size else { return [.setState(state)] }
+        var actions: [Action] = context.openTasks.filter { $0.key != decision.task.key }.map {
             .closeTask(key: $0.key, reason: "moot: the initial acceptance group's majority has decided")
         }
-        actions.append(.recordFact(name: context.fact("initialOpinions"), value: StageState.json(state.opinions)))
+        actions.append(.recordFact(name: context.fact("initialOpinions"), value: StageJSON.json(state.opinions)))
         if !passed {
             return actions + fail("initial", state, parameters, comment: "初验未通过", context: context)
         }
@@ -186,14 +184,14 @@ public struct AcceptanceStage: StageKind {
                                            : accept(state, context: context))
     }
 
-    private func accept(_ state: State, context: StageContext) -> [StageAction] {
+    private func accept(_ state: State, context: Context) -> [Action] {
         [.recordFact(name: context.fact("acceptedOn"), value: .string(context.today.iso)),
          .recordFact(name: context.fact("result"), value: .string("accepted")),
          .complete(outcome: "accepted")]
     }
 
     private func fail(_ phase: String, _ state: State, _ parameters: Parameters, comment: String?,
-                      context: StageContext) -> [StageAction] {
+                      context: Context) -> [Action] {
         let label = phase == "initial" ? "初验" : "验收"
         guard let window = parameters.rectificationWindow else {
             return [.note(kind: "failed", message: "\(context.nodeName): \(label)不合格" + (comment.map { " — \($0)" } ?? ""),
@@ -204,7 +202,7 @@ public struct AcceptanceStage: StageKind {
         var state = state
         state.phase = "rectify"
         state.failedPhase = phase
-        return [StageState.save(state),
+        return [.setState(state),
                 .note(kind: "rectification", message: "\(context.nodeName): \(label)不合格，限\(window)内整改后再提请验收"
                         + (comment.map { " — \($0)" } ?? ""), data: .object(["phase": .string(phase)])),
                 .openTask(TaskRequest(key: "rectify", title: "\(context.nodeName): 整改后再提请\(label)",
@@ -212,7 +210,7 @@ public struct AcceptanceStage: StageKind {
                 .scheduleTimer(key: Self.rectificationTimer, after: window)]
     }
 
-    public func timerFired(_ timer: FiredTimer, in context: StageContext) -> [StageAction] {
+    public func timerFired(_ timer: FiredTimer, in context: Context) -> [Action] {
         guard timer == .own(Self.rectificationTimer) else { return DeadlineNotes.actions(for: timer, in: context) }
         return [.note(kind: "failed", message: "\(context.nodeName): 整改期限已过，验收不合格", data: .null),
                 .recordFact(name: context.fact("result"), value: .string("failed")),

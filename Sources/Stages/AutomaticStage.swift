@@ -10,28 +10,34 @@ public struct AutomaticStage: StageKind {
 
     public init() {}
 
-    public func validate(parameters: JSONValue) -> [ParameterProblem] {
-        var reader = ParameterReader(parameters)
+    /// The stage keeps no state.
+    public typealias State = NoState
+
+    /// The node's parameters, as read when the definition loads.
+    public struct Parameters: Sendable {
+        let outcome: String
+        let note: String?
+    }
+
+    public func readParameters(_ reader: inout ParameterReader) -> Parameters? {
         reader.rejectUnknown(allowed: ["outcome", "note"])
-        _ = reader.string("outcome", required: false)
-        _ = reader.string("note", required: false)
-        return reader.problems
+        let outcome = reader.string("outcome", required: false)
+        let note = reader.string("note", required: false)
+        return Parameters(outcome: outcome ?? "done", note: note)
     }
 
-    public func outcomes(for parameters: JSONValue) -> [String] {
-        [parameters["outcome"]?.stringValue ?? "done"]
-    }
+    public func outcomes(for parameters: Parameters) -> [String] { [parameters.outcome] }
 
-    public func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {
-        var actions: [StageAction] = []
-        if let note = context.parameters["note"]?.stringValue {
+    public func enter(_ context: Context) throws(StageRefusal) -> [Action] {
+        var actions: [Action] = []
+        if let note = context.parameters.note {
             actions.append(.note(kind: "automatic", message: note, data: .null))
         }
-        actions.append(.complete(outcome: outcomes(for: context.parameters)[0]))
+        actions.append(.complete(outcome: context.parameters.outcome))
         return actions
     }
 
-    public func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction] {
+    public func decide(_ decision: TaskDecision, in context: Context) throws(StageRefusal) -> [Action] {
         throw StageRefusal("an automatic stage has no tasks to decide")
     }
 }

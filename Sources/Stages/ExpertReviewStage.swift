@@ -31,14 +31,15 @@ public struct ExpertReviewStage: StageKind {
 
     public init() {}
 
-    struct Parameters {
+    /// The node's parameters, as read when the definition loads.
+    public struct Parameters: Sendable {
         let seats: [PanelSeat]
         let rule: String
         let threshold: Decimal
         let due: Period?
 
-        static func read(_ parameters: JSONValue) -> (Parameters?, [ParameterProblem]) {
-            var reader = ParameterReader(parameters)
+        static func read(_ reader: inout ParameterReader) -> Parameters? {
+            let parameters = reader.parameters
             reader.rejectUnknown(allowed: ["members", "size", "assignee", "minimumSize", "oddSize", "requiredFields",
                                            "rule", "threshold", "due"])
             var seats: [PanelSeat] = []
@@ -90,8 +91,8 @@ public struct ExpertReviewStage: StageKind {
                 reader.report("\"threshold\" applies only to rule \"averageScore\"", at: JSONPath.root.appending("threshold"))
             }
             let due = reader.period("due", required: false)
-            guard reader.problems.isEmpty, !seats.isEmpty else { return (nil, reader.problems) }
-            return (Parameters(seats: seats, rule: rule, threshold: threshold, due: due), [])
+            guard reader.problems.isEmpty, !seats.isEmpty else { return nil }
+            return Parameters(seats: seats, rule: rule, threshold: threshold, due: due)
         }
 
         private static func readMembers(_ members: JSONValue, reader: inout ParameterReader) -> [PanelSeat] {
@@ -150,22 +151,19 @@ public struct ExpertReviewStage: StageKind {
         let comment: String?
     }
 
-    struct State: Codable {
+    /// What the stage keeps between calls.
+    public struct State: Codable, Sendable {
         var opinions: [Opinion] = []
     }
 
-    public func validate(parameters: JSONValue) -> [ParameterProblem] { Parameters.read(parameters).1 }
+    public func readParameters(_ reader: inout ParameterReader) -> Parameters? { Parameters.read(&reader) }
 
-    public func outcomes(for parameters: JSONValue) -> [String] { ["approved", "rejected"] }
+    public func outcomes(for parameters: Parameters) -> [String] { ["approved", "rejected"] }
 
-    private func parameters(_ context: StageContext) throws(StageRefusal) -> Parameters {
-        try context.validParameters(Parameters.read)
-    }
-
-    public func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {
-        let parameters = try parameters(context)
+    public func enter(_ context: Context) throws(StageRefusal) -> [Action] {
+        let parameters = context.parameters
         let outcomes = parameters.rule == "averageScore" ? ["score"] : ["approve", "reject"]
-        return [StageState.save(State())] + parameters.seats.map { seat in
+        return [.setState(State())] + parameters.seats.map { seat in
             let field = seat.field.map { "（\($0)）" } ?? ""
             return .openTask(TaskRequest(key: seat.key, title: "\(context.nodeName): 专家评审意见\(field)",
                                          assignee: seat.assignee, outcomes: outcomes, due: parameters.due,
@@ -173,9 +171,9 @@ public struct ExpertReviewStage: StageKind {
         }
     }
 
-    public func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction] {
-        let parameters = try parameters(context)
-        var state = StageState.load(State.self, from: context.state) ?? State()
+    public func decide(_ decision: TaskDecision, in context: Context) throws(StageRefusal) -> [Action] {
+        let parameters = context.parameters
+        var state = context.state ?? State()
         guard let seat = parameters.seats.first(where: { $0.key == decision.task.key }) else {
             throw StageRefusal("task \"\(decision.task.key)\" is not a seat of this panel")
         }
@@ -199,12 +197,12 @@ public struct ExpertReviewStage: StageKind {
         state.opinions.append(Opinion(seat: seat.key, expert: decision.actor.id, field: seat.field,
                                       outcome: decision.outcome, score: score, suggestedBudget: budget,
                                       comment: decision.comment))
-        var actions: [StageAction] = [StageState.save(state)]
+        var actions: [Action] = [.setState(state)]
         guard let result = result(state.opinions, parameters: parameters) else { return actions }
         for task in context.openTasks where task.key != decision.task.key {
             actions.append(.closeTask(key: task.key, reason: "moot: the panel's majority is already \(result)"))
         }
-        actions.append(.recordFact(name: context.fact("opinions"), value: StageState.json(state.opinions)))
+        actions.append(.recordFact(name: context.fact("opinions"), value: StageJSON.json(state.opinions)))
         let scores = state.opinions.compactMap(\.score)
         if !scores.isEmpty {
             let mean = (scores.reduce(0, +) / Decimal(scores.count)).rounded(2)
@@ -234,7 +232,7 @@ public struct ExpertReviewStage: StageKind {
         return (approvals + pending) * 2 <= size ? "rejected" : nil
     }
 
-    public func timerFired(_ timer: FiredTimer, in context: StageContext) -> [StageAction] {
+    public func timerFired(_ timer: FiredTimer, in context: Context) -> [Action] {
         DeadlineNotes.actions(for: timer, in: context)
     }
 }

@@ -20,14 +20,17 @@ public struct FilingStage: StageKind {
 
     public init() {}
 
-    struct Parameters {
+    /// The stage keeps no state.
+    public typealias State = NoState
+
+    /// The node's parameters, as read when the definition loads.
+    public struct Parameters: Sendable {
         let offices: [String]
         let document: String
         let acknowledgement: Bool
         let due: Period?
 
-        static func read(_ parameters: JSONValue) -> (Parameters?, [ParameterProblem]) {
-            var reader = ParameterReader(parameters)
+        static func read(_ reader: inout ParameterReader) -> Parameters? {
             reader.rejectUnknown(allowed: ["offices", "document", "acknowledgement", "due"])
             let offices = reader.strings("offices", required: true)
             let document = reader.string("document", required: true)
@@ -36,20 +39,18 @@ public struct FilingStage: StageKind {
             if due != nil, !acknowledgement {
                 reader.report("\"due\" applies only with \"acknowledgement\": true", at: JSONPath.root.appending("due"))
             }
-            guard let offices, let document, reader.problems.isEmpty else { return (nil, reader.problems) }
-            return (Parameters(offices: offices, document: document, acknowledgement: acknowledgement, due: due), [])
+            guard let offices, let document, reader.problems.isEmpty else { return nil }
+            return Parameters(offices: offices, document: document, acknowledgement: acknowledgement, due: due)
         }
     }
 
-    public func validate(parameters: JSONValue) -> [ParameterProblem] { Parameters.read(parameters).1 }
+    public func readParameters(_ reader: inout ParameterReader) -> Parameters? { Parameters.read(&reader) }
 
-    public func outcomes(for parameters: JSONValue) -> [String] { ["filed"] }
+    public func outcomes(for parameters: Parameters) -> [String] { ["filed"] }
 
-    public func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {
-        guard let parameters = Parameters.read(context.parameters).0 else {
-            throw StageRefusal("the node's parameters are invalid; run govflow validate")
-        }
-        var actions: [StageAction] = parameters.offices.map { office in
+    public func enter(_ context: Context) throws(StageRefusal) -> [Action] {
+        let parameters = context.parameters
+        var actions: [Action] = parameters.offices.map { office in
             .note(kind: "filing", message: "\(parameters.document) 报 \(office) 备案",
                   data: .object(["office": .string(office), "document": .string(parameters.document)]))
         }
@@ -62,14 +63,14 @@ public struct FilingStage: StageKind {
         }
     }
 
-    public func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction] {
-        let note = StageAction.note(kind: "acknowledged", message: "\(decision.task.key.dropFirst(12)) 已确认备案",
+    public func decide(_ decision: TaskDecision, in context: Context) throws(StageRefusal) -> [Action] {
+        let note = Action.note(kind: "acknowledged", message: "\(decision.task.key.dropFirst(12)) 已确认备案",
                                     data: .object(["actor": .string(decision.actor.id)]))
         // The decided task is no longer open: completion comes with the last acknowledgement.
         return context.openTasks.contains { $0.id != decision.task.id } ? [note] : [note, .complete(outcome: "filed")]
     }
 
-    public func timerFired(_ timer: FiredTimer, in context: StageContext) -> [StageAction] {
+    public func timerFired(_ timer: FiredTimer, in context: Context) -> [Action] {
         DeadlineNotes.actions(for: timer, in: context)
     }
 }

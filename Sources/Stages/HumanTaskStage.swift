@@ -13,7 +13,11 @@ public struct HumanTaskStage: StageKind {
 
     public init() {}
 
-    private struct Parameters {
+    /// The stage keeps no state.
+    public typealias State = NoState
+
+    /// The node's parameters, as read when the definition loads.
+    public struct Parameters: Sendable {
         let title: String
         let assignee: Assignee
         let outcomes: [String]
@@ -21,8 +25,8 @@ public struct HumanTaskStage: StageKind {
         let fact: (name: String, trueFor: [String])?
     }
 
-    private func read(_ parameters: JSONValue) -> (Parameters?, [ParameterProblem]) {
-        var reader = ParameterReader(parameters)
+    public func readParameters(_ reader: inout ParameterReader) -> Parameters? {
+        let parameters = reader.parameters
         reader.rejectUnknown(allowed: ["title", "assignee", "outcomes", "due", "fact"])
         let title = reader.string("title", required: true)
         let assignee = reader.assignee("assignee", required: true)
@@ -45,23 +49,21 @@ public struct HumanTaskStage: StageKind {
             }
             if let name, let trueFor { fact = (name, trueFor) }
         }
-        guard let title, let assignee, let outcomes, reader.problems.isEmpty else { return (nil, reader.problems) }
-        return (Parameters(title: title, assignee: assignee, outcomes: outcomes, due: due, fact: fact), [])
+        guard let title, let assignee, let outcomes, reader.problems.isEmpty else { return nil }
+        return Parameters(title: title, assignee: assignee, outcomes: outcomes, due: due, fact: fact)
     }
 
-    public func validate(parameters: JSONValue) -> [ParameterProblem] { read(parameters).1 }
+    public func outcomes(for parameters: Parameters) -> [String] { parameters.outcomes }
 
-    public func outcomes(for parameters: JSONValue) -> [String] { read(parameters).0?.outcomes ?? [] }
-
-    public func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {
-        guard let parameters = read(context.parameters).0 else { throw StageRefusal("invalid parameters") }
+    public func enter(_ context: Context) throws(StageRefusal) -> [Action] {
+        let parameters = context.parameters
         return [.openTask(TaskRequest(key: "decision", title: parameters.title, assignee: parameters.assignee,
                                       outcomes: parameters.outcomes, due: parameters.due))]
     }
 
-    public func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction] {
-        var actions: [StageAction] = []
-        if let fact = read(context.parameters).0?.fact {
+    public func decide(_ decision: TaskDecision, in context: Context) throws(StageRefusal) -> [Action] {
+        var actions: [Action] = []
+        if let fact = context.parameters.fact {
             actions.append(.recordFact(name: fact.name, value: .bool(fact.trueFor.contains(decision.outcome))))
         }
         actions.append(.complete(outcome: decision.outcome))

@@ -35,7 +35,8 @@ public struct JointDepartmentReviewStage: StageKind {
     static let responses = ["leave-open", "abstain", "approve", "reject"]
     static let dueTimer = "response-due"
 
-    struct Parameters {
+    /// The node's parameters, as read when the definition loads.
+    public struct Parameters: Sendable {
         let departments: [String]
         let rule: String
         /// Approvals needed under `"quorum"`.
@@ -43,8 +44,8 @@ public struct JointDepartmentReviewStage: StageKind {
         let due: Period?
         let noResponse: String
 
-        static func read(_ parameters: JSONValue) -> (Parameters?, [ParameterProblem]) {
-            var reader = ParameterReader(parameters)
+        static func read(_ reader: inout ParameterReader) -> Parameters? {
+            let parameters = reader.parameters
             reader.rejectUnknown(allowed: ["departments", "rule", "quorum", "ratio", "due", "noResponse"])
             let departments = reader.strings("departments", required: true)
             let rule = reader.choice("rule", of: JointDepartmentReviewStage.rules, default: "all")
@@ -84,9 +85,9 @@ public struct JointDepartmentReviewStage: StageKind {
                                   at: JSONPath.root.appending(key))
                 }
             }
-            guard let departments, reader.problems.isEmpty else { return (nil, reader.problems) }
-            return (Parameters(departments: departments, rule: rule, needed: max(needed, 1), due: due,
-                               noResponse: noResponse), [])
+            guard let departments, reader.problems.isEmpty else { return nil }
+            return Parameters(departments: departments, rule: rule, needed: max(needed, 1), due: due,
+                              noResponse: noResponse)
         }
 
         static func ceiling(_ value: Decimal) -> Int {
@@ -106,23 +107,20 @@ public struct JointDepartmentReviewStage: StageKind {
         let comment: String?
     }
 
-    struct State: Codable {
+    /// What the stage keeps between calls.
+    public struct State: Codable, Sendable {
         var opinions: [Opinion] = []
     }
 
-    public func validate(parameters: JSONValue) -> [ParameterProblem] { Parameters.read(parameters).1 }
+    public func readParameters(_ reader: inout ParameterReader) -> Parameters? { Parameters.read(&reader) }
 
-    public func outcomes(for parameters: JSONValue) -> [String] { ["approved", "rejected"] }
-
-    private func parameters(_ context: StageContext) throws(StageRefusal) -> Parameters {
-        try context.validParameters(Parameters.read)
-    }
+    public func outcomes(for parameters: Parameters) -> [String] { ["approved", "rejected"] }
 
     static func taskKey(_ department: String) -> String { "opinion:\(department)" }
 
-    public func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {
-        let parameters = try parameters(context)
-        var actions: [StageAction] = [StageState.save(State())]
+    public func enter(_ context: Context) throws(StageRefusal) -> [Action] {
+        let parameters = context.parameters
+        var actions: [Action] = [.setState(State())]
         for department in parameters.departments {
             actions.append(.openTask(TaskRequest(
                 key: Self.taskKey(department), title: "\(context.nodeName): \(department) 出具审查意见",
@@ -134,23 +132,22 @@ public struct JointDepartmentReviewStage: StageKind {
         return actions
     }
 
-    public func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction] {
-        let parameters = try parameters(context)
+    public func decide(_ decision: TaskDecision, in context: Context) throws(StageRefusal) -> [Action] {
+        let parameters = context.parameters
         guard let department = parameters.departments.first(where: { Self.taskKey($0) == decision.task.key }) else {
             throw StageRefusal("task \"\(decision.task.key)\" is not a department's opinion")
         }
-        var state = StageState.load(State.self, from: context.state) ?? State()
+        var state = context.state ?? State()
         state.opinions.append(Opinion(department: department, actor: decision.actor.id, outcome: decision.outcome,
                                       comment: decision.comment))
         return settle(state, parameters: parameters, context: context, answered: [decision.task.key])
     }
 
-    public func timerFired(_ timer: FiredTimer, in context: StageContext) -> [StageAction] {
-        guard timer == .own(Self.dueTimer), let parameters = try? parameters(context) else {
-            return DeadlineNotes.actions(for: timer, in: context)
-        }
-        var state = StageState.load(State.self, from: context.state) ?? State()
-        var actions: [StageAction] = []
+    public func timerFired(_ timer: FiredTimer, in context: Context) -> [Action] {
+        guard timer == .own(Self.dueTimer) else { return DeadlineNotes.actions(for: timer, in: context) }
+        let parameters = context.parameters
+        var state = context.state ?? State()
+        var actions: [Action] = []
         var closed: Set<String> = []
         for task in context.openTasks {
             guard let department = parameters.departments.first(where: { Self.taskKey($0) == task.key }) else {
@@ -166,10 +163,10 @@ public struct JointDepartmentReviewStage: StageKind {
     }
 
     /// Saves the opinions and completes when the rule has decided, closing the tasks that became moot.
-    private func settle(_ state: State, parameters: Parameters, context: StageContext,
-                        answered: Set<String>) -> [StageAction] {
-        var actions: [StageAction] = [StageState.save(state)]
-        let opinions = StageState.json(state.opinions)
+    private func settle(_ state: State, parameters: Parameters, context: Context,
+                        answered: Set<String>) -> [Action] {
+        var actions: [Action] = [.setState(state)]
+        let opinions = StageJSON.json(state.opinions)
         guard let result = Self.result(of: state.opinions, parameters: parameters) else { return actions }
         for task in context.openTasks where !answered.contains(task.key) {
             actions.append(.closeTask(key: task.key, reason: "moot: the joint review is already \(result)"))

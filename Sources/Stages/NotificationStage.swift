@@ -17,29 +17,35 @@ public struct NotificationStage: StageKind {
 
     public init() {}
 
-    public func validate(parameters: JSONValue) -> [ParameterProblem] {
-        var reader = ParameterReader(parameters)
+    /// The stage keeps no state.
+    public typealias State = NoState
+
+    /// The node's parameters, as read when the definition loads.
+    public struct Parameters: Sendable {
+        let message: String
+        let recipients: [String]
+        let outcome: String
+    }
+
+    public func readParameters(_ reader: inout ParameterReader) -> Parameters? {
         reader.rejectUnknown(allowed: ["message", "recipients", "outcome"])
-        _ = reader.string("message", required: true)
-        _ = reader.strings("recipients", required: false)
-        _ = reader.string("outcome", required: false)
-        return reader.problems
+        let message = reader.string("message", required: true)
+        let recipients = reader.strings("recipients", required: false)
+        let outcome = reader.string("outcome", required: false)
+        guard let message else { return nil }
+        return Parameters(message: message, recipients: recipients ?? [], outcome: outcome ?? "notified")
     }
 
-    public func outcomes(for parameters: JSONValue) -> [String] {
-        [parameters["outcome"]?.stringValue ?? "notified"]
+    public func outcomes(for parameters: Parameters) -> [String] { [parameters.outcome] }
+
+    public func enter(_ context: Context) throws(StageRefusal) -> [Action] {
+        let parameters = context.parameters
+        return [.note(kind: "notification", message: parameters.message,
+                      data: .object(["recipients": .array(parameters.recipients.map(JSONValue.string))])),
+                .complete(outcome: parameters.outcome)]
     }
 
-    public func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {
-        guard let message = context.parameters["message"]?.stringValue else {
-            throw StageRefusal("the node's parameters are invalid; run govflow validate")
-        }
-        let recipients = context.parameters["recipients"] ?? .array([])
-        return [.note(kind: "notification", message: message, data: .object(["recipients": recipients])),
-                .complete(outcome: outcomes(for: context.parameters)[0])]
-    }
-
-    public func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction] {
+    public func decide(_ decision: TaskDecision, in context: Context) throws(StageRefusal) -> [Action] {
         throw StageRefusal("a notification has no tasks to decide")
     }
 }

@@ -23,7 +23,8 @@ public struct PreReviewStage: StageKind {
 
     public init() {}
 
-    struct Parameters {
+    /// The node's parameters, as read when the definition loads.
+    public struct Parameters: Sendable {
         let reviewer: Assignee
         let applicant: Assignee
         let revisionWindow: Period
@@ -32,35 +33,31 @@ public struct PreReviewStage: StageKind {
 
         static let names = ["reviewer", "applicant", "revisionWindow", "reviewPeriod", "maxRevisions"]
 
-        static func read(_ parameters: JSONValue) -> (Parameters?, [ParameterProblem]) {
-            var reader = ParameterReader(parameters)
+        static func read(_ reader: inout ParameterReader) -> Parameters? {
             reader.rejectUnknown(allowed: names)
             let reviewer = reader.assignee("reviewer", required: true)
             let applicant = reader.assignee("applicant", required: false) ?? .role("project-unit")
             let window = reader.period("revisionWindow", required: true)
             let reviewPeriod = reader.period("reviewPeriod", required: false)
             let maxRevisions = reader.integer("maxRevisions", required: false, in: 0...Int.max)
-            guard let reviewer, let window, reader.problems.isEmpty else { return (nil, reader.problems) }
-            return (Parameters(reviewer: reviewer, applicant: applicant, revisionWindow: window,
-                               reviewPeriod: reviewPeriod, maxRevisions: maxRevisions), [])
+            guard let reviewer, let window, reader.problems.isEmpty else { return nil }
+            return Parameters(reviewer: reviewer, applicant: applicant, revisionWindow: window,
+                              reviewPeriod: reviewPeriod, maxRevisions: maxRevisions)
         }
     }
 
-    struct State: Codable {
+    /// What the stage keeps between calls.
+    public struct State: Codable, Sendable {
         var revisions = 0
     }
 
     static let windowTimer = "revision-window"
 
-    public func validate(parameters: JSONValue) -> [ParameterProblem] { Parameters.read(parameters).1 }
+    public func readParameters(_ reader: inout ParameterReader) -> Parameters? { Parameters.read(&reader) }
 
-    public func outcomes(for parameters: JSONValue) -> [String] { ["pass", "reject", "returned"] }
+    public func outcomes(for parameters: Parameters) -> [String] { ["pass", "reject", "returned"] }
 
-    private func parameters(_ context: StageContext) throws(StageRefusal) -> Parameters {
-        try context.validParameters(Parameters.read)
-    }
-
-    private func reviewTask(_ parameters: Parameters, state: State, context: StageContext) -> StageAction {
+    private func reviewTask(_ parameters: Parameters, state: State, context: Context) -> Action {
         let mayRevise = parameters.maxRevisions.map { state.revisions < $0 } ?? true
         let title = state.revisions == 0 ? "\(context.nodeName): 审查申报材料并出具初审意见"
             : "\(context.nodeName): 审查修改后的申报材料（第\(state.revisions + 1)次）"
@@ -69,16 +66,16 @@ public struct PreReviewStage: StageKind {
                                      due: parameters.reviewPeriod))
     }
 
-    public func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {
-        let parameters = try parameters(context)
+    public func enter(_ context: Context) throws(StageRefusal) -> [Action] {
+        let parameters = context.parameters
         let state = State()
-        return [StageState.save(state), reviewTask(parameters, state: state, context: context)]
+        return [.setState(state), reviewTask(parameters, state: state, context: context)]
     }
 
-    public func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction] {
-        let parameters = try parameters(context)
-        var state = StageState.load(State.self, from: context.state) ?? State()
-        let opinion = StageAction.note(
+    public func decide(_ decision: TaskDecision, in context: Context) throws(StageRefusal) -> [Action] {
+        let parameters = context.parameters
+        var state = context.state ?? State()
+        let opinion = Action.note(
             kind: "opinion", message: "\(decision.actor.id): \(decision.outcome)"
                 + (decision.comment.map { " — \($0)" } ?? ""),
             data: .object(["task": .string(decision.task.key), "outcome": .string(decision.outcome),
@@ -89,7 +86,7 @@ public struct PreReviewStage: StageKind {
                     .complete(outcome: decision.outcome)]
         case ("review", "revise"):
             state.revisions += 1
-            return [opinion, StageState.save(state),
+            return [opinion, .setState(state),
                     .openTask(TaskRequest(key: "revision", title: "\(context.nodeName): 根据初审意见完善修改申报材料",
                                           assignee: parameters.applicant, outcomes: ["resubmit"],
                                           due: parameters.revisionWindow)),
@@ -102,9 +99,9 @@ public struct PreReviewStage: StageKind {
         }
     }
 
-    public func timerFired(_ timer: FiredTimer, in context: StageContext) -> [StageAction] {
+    public func timerFired(_ timer: FiredTimer, in context: Context) -> [Action] {
         guard timer == .own(PreReviewStage.windowTimer) else { return DeadlineNotes.actions(for: timer, in: context) }
-        let state = StageState.load(State.self, from: context.state) ?? State()
+        let state = context.state ?? State()
         return [.note(kind: "returned", message: "\(context.nodeName): 项目单位未在期限内完善修改申报材料，退回申请",
                       data: .null),
                 .recordFact(name: context.fact("revisions"), value: .number(state.revisions)),

@@ -28,14 +28,16 @@ public struct ProcurementStage: StageKind {
 
     public init() {}
 
-    struct Parameters {
+    /// The node's parameters, as read when the definition loads.
+    public struct Parameters: Sendable {
         let amountVariable: String
         let methods: AmountTiers<String>
         let leadTimes: AmountTiers<Period>?
         let purchaser: Assignee
 
-        static func read(_ parameters: JSONValue, symbols: SymbolTable?) -> (Parameters?, [ParameterProblem]) {
-            var reader = ParameterReader(parameters)
+        static func read(_ reader: inout ParameterReader) -> Parameters? {
+            let parameters = reader.parameters
+            let symbols = reader.symbols
             reader.rejectUnknown(allowed: ["amountVariable", "methods", "intentionLeadTimes", "purchaser"])
             let variable = reader.string("amountVariable", required: false) ?? "amount"
             reader.checkDecimalVariable(variable, key: "amountVariable", symbols: symbols)
@@ -48,47 +50,40 @@ public struct ProcurementStage: StageKind {
                                                      expected: "a period such as \"45 days\"", from: &reader,
                                                      parse: Period.from)
             let purchaser = reader.assignee("purchaser", required: false) ?? .role("project-unit")
-            guard let methods, reader.problems.isEmpty else { return (nil, reader.problems) }
-            return (Parameters(amountVariable: variable, methods: methods, leadTimes: leadTimes,
-                               purchaser: purchaser), [])
+            guard let methods, reader.problems.isEmpty else { return nil }
+            return Parameters(amountVariable: variable, methods: methods, leadTimes: leadTimes,
+                              purchaser: purchaser)
         }
     }
 
-    struct State: Codable {
+    /// What the stage keeps between calls.
+    public struct State: Codable, Sendable {
         let method: String
         let leadTime: String?
         var publishedOn: CivilDate?
         var earliestStart: CivilDate?
     }
 
-    public func validate(parameters: JSONValue) -> [ParameterProblem] { Parameters.read(parameters, symbols: nil).1 }
+    public func readParameters(_ reader: inout ParameterReader) -> Parameters? { Parameters.read(&reader) }
 
-    public func validate(parameters: JSONValue, symbols: SymbolTable) -> [ParameterProblem] {
-        Parameters.read(parameters, symbols: symbols).1
-    }
+    public func outcomes(for parameters: Parameters) -> [String] { ["contracted", "failed"] }
 
-    public func outcomes(for parameters: JSONValue) -> [String] { ["contracted", "failed"] }
-
-    private func parameters(_ context: StageContext) throws(StageRefusal) -> Parameters {
-        try context.validParameters { Parameters.read($0, symbols: nil) }
-    }
-
-    private func procureTask(_ parameters: Parameters, _ state: State, context: StageContext) -> StageAction {
+    private func procureTask(_ parameters: Parameters, _ state: State, context: Context) -> Action {
         let from = state.earliestStart.map { "（采购活动不早于 \($0.iso)）" } ?? ""
         return .openTask(TaskRequest(key: "procure", title: "\(context.nodeName): 以\(state.method)方式采购并签订合同\(from)",
                                      assignee: parameters.purchaser, outcomes: ["contract-signed", "failed"]))
     }
 
-    public func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {
-        let parameters = try parameters(context)
+    public func enter(_ context: Context) throws(StageRefusal) -> [Action] {
+        let parameters = context.parameters
         let amount = try context.amount(parameters.amountVariable)
         guard let method = parameters.methods.value(for: amount) else {
             throw StageRefusal("no procurement method covers the amount \(amount)")
         }
         let leadTime = parameters.leadTimes?.value(for: amount)
         let state = State(method: method, leadTime: leadTime?.description)
-        var actions: [StageAction] = [
-            StageState.save(state),
+        var actions: [Action] = [
+            .setState(state),
             .recordFact(name: context.fact("method"), value: .string(method)),
             .note(kind: "method", message: "采购金额 \(amount) 万元，采购方式：\(method)", data: .object([
                 "amount": .number(amount), "method": .string(method)])),
@@ -103,9 +98,9 @@ public struct ProcurementStage: StageKind {
         return actions
     }
 
-    public func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction] {
-        let parameters = try parameters(context)
-        guard var state = StageState.load(State.self, from: context.state) else {
+    public func decide(_ decision: TaskDecision, in context: Context) throws(StageRefusal) -> [Action] {
+        let parameters = context.parameters
+        guard var state = context.state else {
             throw StageRefusal("the procurement stage has lost its state")
         }
         switch (decision.task.key, decision.outcome) {
@@ -116,7 +111,7 @@ public struct ProcurementStage: StageKind {
             let earliest = context.periods.due(leadTime, after: context.today).date
             state.publishedOn = context.today
             state.earliestStart = earliest
-            return [StageState.save(state),
+            return [.setState(state),
                     .recordFact(name: context.fact("intentionPublishedOn"), value: .string(context.today.iso)),
                     .recordFact(name: context.fact("earliestStart"), value: .string(earliest.iso)),
                     // Fires as the earliest day begins, to tell the purchaser procurement may start.
@@ -129,7 +124,7 @@ public struct ProcurementStage: StageKind {
                                        + "published on \(published.iso) and must be public \(leadTime) before "
                                        + "procurement starts")
             }
-            var actions: [StageAction] = [
+            var actions: [Action] = [
                 .recordFact(name: context.fact("contractSignedOn"), value: .string(context.today.iso)),
             ]
             if decision.data != .null {
@@ -148,7 +143,7 @@ public struct ProcurementStage: StageKind {
     /// The own timer that fires when the intention's lead time has passed.
     static let earliestStartTimer = "earliest-start"
 
-    public func timerFired(_ timer: FiredTimer, in context: StageContext) -> [StageAction] {
+    public func timerFired(_ timer: FiredTimer, in context: Context) -> [Action] {
         guard timer == .own(Self.earliestStartTimer) else { return DeadlineNotes.actions(for: timer, in: context) }
         return [.note(kind: "earliest-start", message: "\(context.nodeName): 采购意向公开期满，可以开展采购活动",
                       data: .object(["date": .string(context.today.iso)]))]

@@ -30,12 +30,13 @@ public struct ProjectApprovalStage: StageKind {
         let authority: Assignee
     }
 
-    struct Parameters {
+    /// The node's parameters, as read when the definition loads.
+    public struct Parameters: Sendable {
         let steps: [Step]
         let validity: Period?
 
-        static func read(_ parameters: JSONValue) -> (Parameters?, [ParameterProblem]) {
-            var reader = ParameterReader(parameters)
+        static func read(_ reader: inout ParameterReader) -> Parameters? {
+            let parameters = reader.parameters
             reader.rejectUnknown(allowed: ["authority", "steps", "validity"])
             let authority = reader.assignee("authority", required: false)
             let validity = reader.period("validity", required: false)
@@ -55,8 +56,8 @@ public struct ProjectApprovalStage: StageKind {
                 reader.report("\"steps\" must be a non-empty list of step names or {\"name\": …, \"authority\": …}, "
                                   + "found \(written)", at: path)
             }
-            guard reader.problems.isEmpty else { return (nil, reader.problems) }
-            return (Parameters(steps: steps, validity: validity), [])
+            guard reader.problems.isEmpty else { return nil }
+            return Parameters(steps: steps, validity: validity)
         }
 
         private static func readStep(_ entry: JSONValue, at path: JSONPath, authority: Assignee?,
@@ -87,34 +88,31 @@ public struct ProjectApprovalStage: StageKind {
         let approver: String
     }
 
-    struct State: Codable {
+    /// What the stage keeps between calls.
+    public struct State: Codable, Sendable {
         var step = 0
         var approvals: [Approval] = []
     }
 
-    public func validate(parameters: JSONValue) -> [ParameterProblem] { Parameters.read(parameters).1 }
+    public func readParameters(_ reader: inout ParameterReader) -> Parameters? { Parameters.read(&reader) }
 
-    public func outcomes(for parameters: JSONValue) -> [String] { ["approved", "rejected"] }
+    public func outcomes(for parameters: Parameters) -> [String] { ["approved", "rejected"] }
 
-    private func parameters(_ context: StageContext) throws(StageRefusal) -> Parameters {
-        try context.validParameters(Parameters.read)
-    }
-
-    private func open(_ index: Int, of parameters: Parameters, context: StageContext) -> StageAction {
+    private func open(_ index: Int, of parameters: Parameters, context: Context) -> Action {
         let step = parameters.steps[index]
         return .openTask(TaskRequest(key: "step:\(index + 1)", title: "\(context.nodeName): \(step.name)",
                                      assignee: step.authority, outcomes: ["approve", "reject"],
                                      exampleData: .object(["documentNumber": .string("〔\(context.today.year)〕1号")])))
     }
 
-    public func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {
-        let parameters = try parameters(context)
-        return [StageState.save(State()), open(0, of: parameters, context: context)]
+    public func enter(_ context: Context) throws(StageRefusal) -> [Action] {
+        let parameters = context.parameters
+        return [.setState(State()), open(0, of: parameters, context: context)]
     }
 
-    public func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction] {
-        let parameters = try parameters(context)
-        var state = StageState.load(State.self, from: context.state) ?? State()
+    public func decide(_ decision: TaskDecision, in context: Context) throws(StageRefusal) -> [Action] {
+        let parameters = context.parameters
+        var state = context.state ?? State()
         let step = parameters.steps[min(state.step, parameters.steps.count - 1)]
         guard decision.outcome == "approve" else {
             return [.note(kind: "rejected", message: "\(step.name): 不予批准" + (decision.comment.map { " — \($0)" } ?? ""),
@@ -130,9 +128,9 @@ public struct ProjectApprovalStage: StageKind {
         state.approvals.append(Approval(step: step.name, documentNumber: number, approvedOn: context.today,
                                         approver: decision.actor.id))
         state.step += 1
-        var actions: [StageAction] = [
-            StageState.save(state),
-            .recordFact(name: context.fact("approvals"), value: StageState.json(state.approvals)),
+        var actions: [Action] = [
+            .setState(state),
+            .recordFact(name: context.fact("approvals"), value: StageJSON.json(state.approvals)),
         ]
         if state.step < parameters.steps.count {
             return actions + [open(state.step, of: parameters, context: context)]
@@ -150,7 +148,7 @@ public struct ProjectApprovalStage: StageKind {
         return actions
     }
 
-    public func timerFired(_ timer: FiredTimer, in context: StageContext) -> [StageAction] {
+    public func timerFired(_ timer: FiredTimer, in context: Context) -> [Action] {
         DeadlineNotes.actions(for: timer, in: context)
     }
 }

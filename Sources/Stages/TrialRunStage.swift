@@ -23,14 +23,16 @@ public struct TrialRunStage: StageKind {
 
     public init() {}
 
-    struct Parameters {
+    /// The node's parameters, as read when the definition loads.
+    public struct Parameters: Sendable {
         let fixed: Period?
         let table: AmountTiers<Period>?
         let amountVariable: String
         let reporter: Assignee
 
-        static func read(_ parameters: JSONValue, symbols: SymbolTable?) -> (Parameters?, [ParameterProblem]) {
-            var reader = ParameterReader(parameters)
+        static func read(_ reader: inout ParameterReader) -> Parameters? {
+            let parameters = reader.parameters
+            let symbols = reader.symbols
             reader.rejectUnknown(allowed: ["minimum", "amountVariable", "reporter"])
             var fixed: Period?
             var table: AmountTiers<Period>?
@@ -51,38 +53,31 @@ public struct TrialRunStage: StageKind {
                 }
             }
             let reporter = reader.assignee("reporter", required: false) ?? .role("project-unit")
-            guard fixed != nil || table != nil, reader.problems.isEmpty else { return (nil, reader.problems) }
-            return (Parameters(fixed: fixed, table: table, amountVariable: variable, reporter: reporter), [])
+            guard fixed != nil || table != nil, reader.problems.isEmpty else { return nil }
+            return Parameters(fixed: fixed, table: table, amountVariable: variable, reporter: reporter)
         }
     }
 
-    struct State: Codable {
+    /// What the stage keeps between calls.
+    public struct State: Codable, Sendable {
         let minimum: String
         let startedOn: CivilDate
         let earliestEnd: CivilDate
         var problems = 0
     }
 
-    public func validate(parameters: JSONValue) -> [ParameterProblem] { Parameters.read(parameters, symbols: nil).1 }
+    public func readParameters(_ reader: inout ParameterReader) -> Parameters? { Parameters.read(&reader) }
 
-    public func validate(parameters: JSONValue, symbols: SymbolTable) -> [ParameterProblem] {
-        Parameters.read(parameters, symbols: symbols).1
-    }
+    public func outcomes(for parameters: Parameters) -> [String] { ["completed"] }
 
-    public func outcomes(for parameters: JSONValue) -> [String] { ["completed"] }
-
-    private func parameters(_ context: StageContext) throws(StageRefusal) -> Parameters {
-        try context.validParameters { Parameters.read($0, symbols: nil) }
-    }
-
-    private func reportTask(_ parameters: Parameters, _ state: State, context: StageContext) -> StageAction {
+    private func reportTask(_ parameters: Parameters, _ state: State, context: Context) -> Action {
         .openTask(TaskRequest(key: "report", title: "\(context.nodeName): 试运行（不少于\(state.minimum)，"
                                   + "\(state.earliestEnd.iso) 起可报告完成）",
                               assignee: parameters.reporter, outcomes: ["completed", "log-problem"]))
     }
 
-    public func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {
-        let parameters = try parameters(context)
+    public func enter(_ context: Context) throws(StageRefusal) -> [Action] {
+        let parameters = context.parameters
         var minimum = parameters.fixed
         if let table = parameters.table {
             minimum = table.value(for: try context.amount(parameters.amountVariable))
@@ -90,7 +85,7 @@ public struct TrialRunStage: StageKind {
         guard let minimum else { throw StageRefusal("no minimum trial period covers this project") }
         let earliest = context.periods.due(minimum, after: context.today).date
         let state = State(minimum: minimum.description, startedOn: context.today, earliestEnd: earliest)
-        return [StageState.save(state),
+        return [.setState(state),
                 .recordFact(name: context.fact("startedOn"), value: .string(context.today.iso)),
                 .recordFact(name: context.fact("earliestEnd"), value: .string(earliest.iso)),
                 // Fires as the earliest day begins, to tell the project unit completion can be reported.
@@ -98,15 +93,15 @@ public struct TrialRunStage: StageKind {
                 reportTask(parameters, state, context: context)]
     }
 
-    public func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction] {
-        let parameters = try parameters(context)
-        guard var state = StageState.load(State.self, from: context.state) else {
+    public func decide(_ decision: TaskDecision, in context: Context) throws(StageRefusal) -> [Action] {
+        let parameters = context.parameters
+        guard var state = context.state else {
             throw StageRefusal("the trial run has lost its state")
         }
         if decision.outcome == "log-problem" {
             state.problems += 1
             return [.note(kind: "problem", message: decision.comment ?? "试运行问题", data: decision.data),
-                    StageState.save(state),
+                    .setState(state),
                     .recordFact(name: context.fact("problems"), value: .number(state.problems)),
                     reportTask(parameters, state, context: context)]
         }
@@ -122,7 +117,7 @@ public struct TrialRunStage: StageKind {
     /// The own timer that fires when the minimum duration has passed.
     static let minimumReachedTimer = "minimum-reached"
 
-    public func timerFired(_ timer: FiredTimer, in context: StageContext) -> [StageAction] {
+    public func timerFired(_ timer: FiredTimer, in context: Context) -> [Action] {
         guard timer == .own(Self.minimumReachedTimer) else { return DeadlineNotes.actions(for: timer, in: context) }
         return [.note(kind: "minimum-reached", message: "\(context.nodeName): 试运行已满最短期限，可以报告完成",
                       data: .object(["date": .string(context.today.iso)]))]

@@ -60,32 +60,38 @@ struct RecordingStage: StageKind {
     let identifier = "recording"
     let summary = "test stage"
 
-    func validate(parameters: JSONValue) -> [ParameterProblem] {
-        var reader = ParameterReader(parameters)
-        reader.rejectUnknown(allowed: ["timer"])
-        _ = reader.period("timer", required: false)
-        return reader.problems
+    struct Parameters: Sendable {
+        let timer: Period?
     }
 
-    func outcomes(for parameters: JSONValue) -> [String] { ["done", "timed-out"] }
+    struct State: Codable, Sendable {
+        let entered: String
+    }
 
-    func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {
-        var actions: [StageAction] = [
-            .setState(.object(["entered": .string(context.today.iso)])),
+    func readParameters(_ reader: inout ParameterReader) -> Parameters? {
+        reader.rejectUnknown(allowed: ["timer"])
+        return Parameters(timer: reader.period("timer", required: false))
+    }
+
+    func outcomes(for parameters: Parameters) -> [String] { ["done", "timed-out"] }
+
+    func enter(_ context: Context) throws(StageRefusal) -> [Action] {
+        var actions: [Action] = [
+            .setState(State(entered: context.today.iso)),
             .openTask(TaskRequest(key: "work", title: "work", assignee: .role("reviewer"), outcomes: ["done"])),
         ]
-        if let text = context.parameters["timer"]?.stringValue, let period = try? Period.parse(text) {
+        if let period = context.parameters.timer {
             actions.append(.scheduleTimer(key: "own", after: period))
         }
         return actions
     }
 
-    func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction] {
+    func decide(_ decision: TaskDecision, in context: Context) throws(StageRefusal) -> [Action] {
         if decision.comment == "refuse" { throw StageRefusal("the comment asked to refuse") }
         return [.recordFact(name: "worker", value: .string(decision.actor.id)), .complete(outcome: "done")]
     }
 
-    func timerFired(_ timer: FiredTimer, in context: StageContext) -> [StageAction] {
+    func timerFired(_ timer: FiredTimer, in context: Context) -> [Action] {
         switch timer {
         case .own: return [.complete(outcome: "timed-out")]
         case .deadline(let id): return [.note(kind: "overdue", message: "deadline \(id) passed", data: .null)]
@@ -93,7 +99,7 @@ struct RecordingStage: StageKind {
         }
     }
 
-    func cancelled(_ context: StageContext, reason: CancellationReason) -> [StageAction] {
+    func cancelled(_ context: Context, reason: CancellationReason) -> [Action] {
         [.note(kind: "cancelled", message: reason.description, data: .null)]
     }
 }

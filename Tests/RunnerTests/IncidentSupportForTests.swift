@@ -19,17 +19,20 @@ struct FlakyGateStage: StageKind {
     let summary = "test gate that refuses large amounts until fixed"
     let build: Build
 
-    func validate(parameters: JSONValue) -> [ParameterProblem] { [] }
+    struct Parameters: Sendable {}
+    typealias State = NoState
 
-    func outcomes(for parameters: JSONValue) -> [String] { ["done"] }
+    func readParameters(_ reader: inout ParameterReader) -> Parameters? { Parameters() }
 
-    func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {
+    func outcomes(for parameters: Parameters) -> [String] { ["done"] }
+
+    func enter(_ context: Context) throws(StageRefusal) -> [Action] {
         guard case .decimal(let amount)? = context.project["amount"] else { throw StageRefusal("no amount") }
         if amount > 300 && !build.isFixed { throw StageRefusal("amount \(amount) exceeds the gate's limit of 300") }
         return [.complete(outcome: "done")]
     }
 
-    func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction] {
+    func decide(_ decision: TaskDecision, in context: Context) throws(StageRefusal) -> [Action] {
         throw StageRefusal("the gate has no tasks")
     }
 }

@@ -24,52 +24,69 @@ public struct ExpertArgumentationStage: StageKind {
 
     public init() {}
 
-    public func validate(parameters: JSONValue) -> [ParameterProblem] {
-        var reader = ParameterReader(parameters)
+    /// The node's parameters, read once when the definition loads.
+    public struct Parameters: Sendable {
+        let experts: Assignee
+        let size: Int
+    }
+
+    /// The signed opinions so far; the engine stores it as JSON between calls.
+    public struct State: Codable, Sendable {
+        var signatures: [Signature] = []
+    }
+
+    /// One expert's signed opinion.
+    struct Signature: Codable, Sendable {
+        let expert: String
+        let signature: String
+        let opinion: String
+    }
+
+    public func readParameters(_ reader: inout ParameterReader) -> Parameters? {
         reader.rejectUnknown(allowed: ["experts", "size"])
-        _ = reader.assignee("experts", required: true)
-        _ = reader.integer("size", required: true, in: 1...15)
-        return reader.problems
+        let experts = reader.assignee("experts", required: true)
+        let size = reader.integer("size", required: true, in: 1...15)
+        guard let experts, let size else { return nil }
+        return Parameters(experts: experts, size: size)
     }
 
-    public func outcomes(for parameters: JSONValue) -> [String] { ["passed", "failed"] }
+    public func outcomes(for parameters: Parameters) -> [String] { ["passed", "failed"] }
 
-    public func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction] {
-        var reader = ParameterReader(context.parameters)
-        guard let experts = reader.assignee("experts", required: true),
-              let size = reader.integer("size", required: true, in: 1...15)
-        else { throw StageRefusal("the node's parameters are invalid; run govflow validate") }
-        return (1...size).map { seat in
+    public func enter(_ context: Context) throws(StageRefusal) -> [Action] {
+        let tasks: [Action] = (1...context.parameters.size).map { seat in
             .openTask(TaskRequest(key: "expert:\(seat)", title: "\(context.nodeName): 专家论证意见（签名确认）",
-                                  assignee: experts, outcomes: ["agree", "disagree"]))
-        } + [.setState(.array([]))]
+                                  assignee: context.parameters.experts, outcomes: ["agree", "disagree"]))
+        }
+        return tasks + [.setState(State())]
     }
 
-    public func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction] {
+    public func decide(_ decision: TaskDecision, in context: Context) throws(StageRefusal) -> [Action] {
         guard let signature = decision.data["signature"]?.stringValue, !signature.isEmpty else {
             throw StageRefusal("an argumentation opinion must be signed: add {\"signature\": \"<your name>\"} to the "
                                    + "decision data")
         }
-        var signed = context.state.arrayValue ?? []
-        if signed.contains(where: { $0["expert"] == .string(decision.actor.id) }) {
+        var state = context.state ?? State()
+        if state.signatures.contains(where: { $0.expert == decision.actor.id }) {
             throw StageRefusal("\(decision.actor.id) has already signed an opinion in this argumentation")
         }
-        signed.append(.object(["expert": .string(decision.actor.id), "signature": .string(signature),
-                               "opinion": .string(decision.outcome)]))
-        let size = signed.count + context.openTasks.filter { $0.id != decision.task.id }.count
-        let agreed = signed.filter { $0["opinion"] == .string("agree") }.count
-        let pending = size - signed.count
-        var actions: [StageAction] = [.setState(.array(signed))]
+        state.signatures.append(Signature(expert: decision.actor.id, signature: signature,
+                                          opinion: decision.outcome))
+        let size = context.parameters.size
+        let agreed = state.signatures.filter { $0.opinion == "agree" }.count
+        let pending = size - state.signatures.count
         let outcome: String
         if agreed * 2 > size {
             outcome = "passed"
         } else if (agreed + pending) * 2 <= size {
             outcome = "failed"
         } else {
-            return actions
+            return [.setState(state)]
         }
-        actions.append(.recordFact(name: "\(context.nodeID).signatures", value: .array(signed)))
-        actions.append(.complete(outcome: outcome))
-        return actions
+        let signed = state.signatures.map { signature -> JSONValue in
+            .object(["expert": .string(signature.expert), "signature": .string(signature.signature),
+                     "opinion": .string(signature.opinion)])
+        }
+        return [.setState(state), .recordFact(name: "\(context.nodeID).signatures", value: .array(signed)),
+                .complete(outcome: outcome)]
     }
 }

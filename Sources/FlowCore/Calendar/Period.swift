@@ -110,3 +110,19 @@ extension Period: Codable {
         try container.encode(description)
     }
 }
+
+extension Period {
+    /// How many units the period counts.
+    public var count: Int {
+        switch self {
+        case .workdays(let n), .days(let n), .months(let n), .years(let n): return n
+        }
+    }
+
+    /// Why the period cannot be counted (its count is not from 1 to `maximumCount`), or `nil` when it can. Periods
+    /// parsed from text always can; one built in code (a plugin's `.workdays(0)`) is checked with this.
+    public var problem: String? {
+        (1...Period.maximumCount).contains(count) ? nil
+            : "a period counts from 1 to \(Period.maximumCount) units, found \(self)"
+    }
+}

@@ -62,8 +62,10 @@ public enum NodeKind: Sendable {
 public struct StageNode: Sendable {
     /// The stage kind's identifier, e.g. "pre-review".
     public let stageKind: String
-    /// The parameters, validated by the kind.
+    /// The parameters as written in the definition.
     public let parameters: JSONValue
+    /// The parameters as the kind read them when the definition loaded; every call of the stage receives them.
+    public let read: StageParameters
     /// Where each outcome leads, in the order written.
     public let outcomes: [OutcomeRoute]
     /// Boundary timers on the stage.

@@ -50,15 +50,17 @@ struct NodeFields {
             }
         }
         var offered: [String]?
+        var read: StageParameters?
         if let stageKind {
-            let problems = stageKind.validate(parameters: parameters, symbols: symbols)
+            let problems: [ParameterProblem]
+            (read, problems) = stageKind.readParameters(json: parameters, symbols: symbols)
             let parametersPath = path.appending("parameters")
             for problem in problems {
                 let at = parametersElement?.element(at: problem.path) ?? parametersElement ?? reader.element
                 sink.report(.invalidParameter, "\(stageKind.identifier): \(problem.message)", at: at.location,
                             path: parametersPath.appending(problem.path))
             }
-            if problems.isEmpty { offered = stageKind.outcomes(for: parameters) }
+            if let read { offered = stageKind.outcomes(of: read) }
         }
         let outcomes = readOutcomes(offered: offered, kind: kindName)
         let deadlines = readDeadlines()
@@ -66,10 +68,10 @@ struct NodeFields {
         let returnTo = returnElements.enumerated().compactMap { index, element in
             reference(element, path: path.appending("returnTo").appending(index))
         }
-        guard let kindName, stageKind != nil, let outcomes, let deadlines, returnTo.count == returnElements.count
+        guard let kindName, let read, let outcomes, let deadlines, returnTo.count == returnElements.count
         else { return nil }
-        return .stage(StageNode(stageKind: kindName, parameters: parameters, outcomes: outcomes, deadlines: deadlines,
-                                returnTo: returnTo))
+        return .stage(StageNode(stageKind: kindName, parameters: parameters, read: read, outcomes: outcomes,
+                                deadlines: deadlines, returnTo: returnTo))
     }
 
     private func readOutcomes(offered: [String]?, kind: String?) -> [OutcomeRoute]? {

@@ -12,7 +12,7 @@ extension EngineError {
              .timerNotFound, .timerNotDue, .incidentNotFound, .incidentNotOpen, .incidentNotRetryable,
              .moveNotPossible:
             return false
-        case .wrongDefinition, .entryRefused, .stageMisbehaved, .expressionFailed, .runaway:
+        case .wrongDefinition, .entryRefused, .stageMisbehaved, .stageStateUnreadable, .expressionFailed, .runaway:
             return true
         }
     }

@@ -37,6 +37,8 @@ public enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
     case timerNotDue(timer: Int, fireAt: Date, now: Date)
     /// A stage kind returned an action the engine cannot apply: a bug in the plugin.
     case stageMisbehaved(node: String, kind: String, problem: String)
+    /// The state a stage saved no longer decodes into its kind's `State` (e.g. a plugin upgrade changed the type).
+    case stageStateUnreadable(node: String, kind: String, activation: Int, problem: String)
     /// A gateway condition or wait date could not be evaluated.
     case expressionFailed(node: String, message: String)
     /// Automatic steps (gateways, splits, joins) looped without reaching a stage, wait or end.
@@ -95,6 +97,10 @@ public enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
             return "timer \(timer) is due at \(fireAt.formatted(.iso8601)), not yet at \(now.formatted(.iso8601))"
         case .stageMisbehaved(let node, let kind, let problem):
             return "stage kind \"\(kind)\" at node \"\(node)\" returned an invalid action: \(problem)"
+        case .stageStateUnreadable(let node, let kind, let activation, let problem):
+            return "the saved state of stage kind \"\(kind)\" at node \"\(node)\" (activation \(activation)) cannot be "
+                + "read: \(problem); the kind's State type no longer matches what is stored, so keep the old fields "
+                + "decodable (e.g. optional) or migrate the stored state"
         case .expressionFailed(let node, let message):
             return "node \"\(node)\": \(message)"
         case .runaway(let node):

@@ -1,6 +1,6 @@
 extension InstanceState {
-    /// Applies one history entry read back from storage, checking that it comes in order: sequence numbers
-    /// without gaps from 1, and the project's start first.
+    /// Applies one history entry read back from storage, checking that it comes in order (sequence numbers
+    /// without gaps from 1, and the project's start first) and that its event is possible (`Lifecycle.table`).
     public mutating func apply(_ entry: HistoryEntry) throws(ReplayError) {
         guard entry.sequence == lastSequence + 1 else {
             throw .outOfOrder(project: id, expected: lastSequence + 1, found: entry.sequence)
@@ -8,11 +8,23 @@ extension InstanceState {
         if lastSequence == 0 {
             guard case .instanceStarted = entry.event else { throw .notStarted(project: id) }
         }
-        applyInOrder(entry)
+        try Lifecycle.check(entry, in: self)
+        applyChecked(entry)
     }
 
-    /// Applies an entry the engine has just produced (always in order).
+    /// Applies an entry the engine has just produced (always in order). The engine never emits an impossible event;
+    /// if it did, that is a bug in GovFlow, and it traps rather than record a history that cannot be replayed.
     mutating func applyInOrder(_ entry: HistoryEntry) {
+        do {
+            try Lifecycle.check(entry, in: self)
+        } catch {
+            preconditionFailure("the engine emitted an impossible event: \(error)")
+        }
+        applyChecked(entry)
+    }
+
+    /// Applies an entry whose order and lifecycle were checked.
+    private mutating func applyChecked(_ entry: HistoryEntry) {
         lastSequence = entry.sequence
         updatedAt = entry.at
         switch entry.event {

@@ -185,6 +185,9 @@ public enum ReplayError: Error, Hashable, Sendable, CustomStringConvertible {
     case outOfOrder(project: String, expected: Int, found: Int)
     /// The first entry is not the project's start.
     case notStarted(project: String)
+    /// An entry's event cannot happen to what it names in its current status (`Lifecycle.table`): a decision on
+    /// a closed task, a move of a token that does not exist, an event after the project ended.
+    case impossibleEvent(project: String, sequence: Int, event: String, subject: String, status: String)
 
     public var description: String {
         switch self {
@@ -192,6 +195,9 @@ public enum ReplayError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the history of project \"\(project)\" is out of order: expected entry \(expected), found \(found)"
         case .notStarted(let project):
             return "the history of project \"\(project)\" does not begin with the project's start"
+        case .impossibleEvent(let project, let sequence, let event, let subject, let status):
+            return "entry \(sequence) of project \"\(project)\" is impossible: \(event) cannot happen to \(subject), "
+                + "which is \(status)"
         }
     }
 }

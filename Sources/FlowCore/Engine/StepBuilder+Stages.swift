@@ -16,18 +16,25 @@ extension StepBuilder {
         return (node, stage)
     }
 
-    /// What the stage may know, built from the current state.
-    func context(for activationID: Int) -> StageContext {
+    /// What the stage may know, built from the current state; the kind decodes the state itself.
+    func context(for activationID: Int) -> StageContext<StageParameters, JSONValue> {
         guard let activation = state.activations[activationID] else {
             preconditionFailure("activation \(activationID) is not running")
         }
         let (node, stage) = stageNode(activation.node)
         return StageContext(
-            activationID: activationID, nodeID: node.id, nodeName: node.name, parameters: stage.parameters,
+            activationID: activationID, nodeID: node.id, nodeName: node.name, parameters: stage.read,
             state: activation.state, project: state.variables, computed: state.computed, facts: state.facts,
             openTasks: state.openTasks.filter { $0.activationID == activationID },
             pendingTimers: state.pendingTimers(of: activationID),
             now: now, periods: engine.periods)
+    }
+
+    /// Calls the stage of a running activation.
+    private func call(_ call: StageCall, activation: InstanceState.Activation) throws(EngineError)
+        -> [StageAction<JSONValue>]
+    {
+        try kind(of: activation).call(call, context: context(for: activation.id))
     }
 
     /// Enters a stage: records the activation, schedules the node's deadlines and reminders, and lets the kind act.
@@ -39,13 +46,7 @@ extension StepBuilder {
             scheduleDeadline(deadline, activation: activationID, token: token, node: node.id)
         }
         guard let activation = state.activations[activationID] else { return }
-        let actions: [StageAction]
-        do {
-            actions = try kind(of: activation).enter(context(for: activationID))
-        } catch {
-            throw .entryRefused(node: node.id, reason: error.reason)
-        }
-        try perform(actions, in: activationID)
+        try perform(try call(.enter, activation: activation), in: activationID)
     }
 
     /// Schedules a node deadline and its reminders, counted from today.
@@ -103,27 +104,24 @@ extension StepBuilder {
             preconditionFailure("open task \(taskID) belongs to activation \(task.activationID), which is not running")
         }
         let decision = TaskDecision(task: task, actor: actor, outcome: outcome, comment: comment, data: data)
-        let actions: [StageAction]
-        do {
-            actions = try kind(of: activation).decide(decision, in: context(for: activation.id))
-        } catch {
-            throw .refused(node: activation.node, reason: error.reason)
-        }
-        try perform(actions, in: activation.id)
+        try perform(try call(.decide(decision), activation: activation), in: activation.id)
     }
 
     /// Lets a stage react to one of its timers.
     mutating func notifyStage(_ activationID: Int, of timer: FiredTimer) throws(EngineError) {
         guard let activation = state.activations[activationID] else { return }
-        let actions = kind(of: activation).timerFired(timer, in: context(for: activationID))
-        try perform(actions, in: activationID)
+        try perform(try call(.timerFired(timer), activation: activation), in: activationID)
     }
 
     /// Leaves a stage without completing it: the kind may record what it must, then its tasks are closed and its
     /// timers cancelled.
-    mutating func cancel(activation activationID: Int, reason: CancellationReason) {
+    mutating func cancel(activation activationID: Int, reason: CancellationReason) throws(EngineError) {
         guard let activation = state.activations[activationID] else { return }
-        let actions = kind(of: activation).cancelled(context(for: activationID), reason: reason)
+        let actions = try call(.cancelled(reason), activation: activation)
+        let (node, stage) = stageNode(activation.node)
+        for (index, action) in actions.enumerated() {
+            try check(action, number: index + 1, activation: activation, node: node, stage: stage, cancelling: true)
+        }
         for action in actions {
             switch action {
             case .recordFact(let name, let value):
@@ -133,7 +131,7 @@ extension StepBuilder {
             case .setState(let value):
                 emit(.stageStateSaved(activation: activationID, state: value), actor: .system)
             default:
-                continue  // A cancelled stage can only record; it cannot open, schedule or complete.
+                preconditionFailure("check(_:) lets a cancelled stage only save state, record facts and notes")
             }
         }
         closeEverything(of: activationID, reason: "stage cancelled: \(reason)")
@@ -149,23 +147,19 @@ extension StepBuilder {
         }
     }
 
-    /// Applies a stage's actions in order.
-    mutating func perform(_ actions: [StageAction], in activationID: Int) throws(EngineError) {
+    /// Checks and applies a stage's actions in order. The command is refused at the first invalid action (the
+    /// engine works on a copy, so nothing of it is kept).
+    mutating func perform(_ actions: [StageAction<JSONValue>], in activationID: Int) throws(EngineError) {
         guard let activation = state.activations[activationID] else { return }
         let (node, stage) = stageNode(activation.node)
-        func misbehaved(_ problem: String) -> EngineError {
-            .stageMisbehaved(node: node.id, kind: stage.stageKind, problem: problem)
-        }
         for (index, action) in actions.enumerated() {
             guard state.activations[activationID] != nil else {
-                throw misbehaved("action \(index + 1) (\(action)) comes after the stage completed")
+                throw .stageMisbehaved(node: node.id, kind: stage.stageKind,
+                                       problem: "action \(index + 1) (\(action)) comes after the stage completed")
             }
+            try check(action, number: index + 1, activation: activation, node: node, stage: stage, cancelling: false)
             switch action {
             case .openTask(let request):
-                if state.openTasks.contains(where: { $0.activationID == activationID && $0.key == request.key }) {
-                    throw misbehaved("a task with key \"\(request.key)\" is already open")
-                }
-                guard !request.outcomes.isEmpty else { throw misbehaved("task \"\(request.key)\" offers no outcome") }
                 let task = HumanTask(
                     id: nextID, activationID: activationID, nodeID: node.id, key: request.key, title: request.title,
                     assignee: request.assignee, outcomes: request.outcomes, openedAt: now,
@@ -175,9 +169,9 @@ extension StepBuilder {
                     scheduleDeadline(deadline, activation: activationID, token: activation.token, node: node.id)
                 }
             case .closeTask(let key, let reason):
-                guard let task = state.openTasks.first(where: { $0.activationID == activationID && $0.key == key })
-                else { throw misbehaved("there is no open task with key \"\(key)\" to close") }
-                emit(.taskClosed(task: task.id, reason: reason), actor: .system)
+                for task in state.openTasks where task.activationID == activationID && task.key == key {
+                    emit(.taskClosed(task: task.id, reason: reason), actor: .system)
+                }
                 endTaskDeadlines(key: key, activation: activationID, node: node.id)
             case .setState(let value):
                 emit(.stageStateSaved(activation: activationID, state: value), actor: .system)
@@ -188,16 +182,14 @@ extension StepBuilder {
             case .scheduleTimerOn(let key, let date):
                 schedule(key: key, rule: .date(date), activation: activation)
             case .cancelTimer(let key):
-                guard let timer = state.timers.values.first(where: {
-                    $0.activationID == activationID && $0.purpose == .stage(key)
-                }) else { throw misbehaved("there is no pending timer with key \"\(key)\" to cancel") }
-                emit(.timerCancelled(timer: timer.id), actor: .system)
+                for timer in state.pendingTimers(of: activationID) where timer.purpose == .stage(key) {
+                    emit(.timerCancelled(timer: timer.id), actor: .system)
+                }
             case .note(let kind, let message, let data):
                 emit(.noteRecorded(activation: activationID, kind: kind, message: message, data: data), actor: .system)
             case .complete(let outcome):
                 guard let target = stage.target(of: outcome) else {
-                    throw misbehaved("outcome \"\(outcome)\" is not routed; the node routes "
-                                        + stage.outcomes.map { "\"\($0.outcome)\"" }.joined(separator: ", "))
+                    preconditionFailure("check(_:) lets a stage complete only with a routed outcome")
                 }
                 closeEverything(of: activationID, reason: "stage completed with \"\(outcome)\"")
                 emit(.stageCompleted(activation: activationID, outcome: outcome), actor: .system)

@@ -65,7 +65,7 @@ extension StepBuilder {
             preconditionFailure("open task \(taskID) has no running stage")
         }
         emit(.taskReturned(task: taskID, to: target, comment: comment))
-        cancel(activation: activation.id, reason: .returned(to: target))
+        try cancel(activation: activation.id, reason: .returned(to: target))
         try move(token: activation.token, to: target)
     }
 

@@ -72,7 +72,7 @@ struct StepBuilder {
         case .wait(let wait):
             try enterWait(node: node, wait: wait, token: tokenID)
         case .end(let end):
-            endInstance(node: node.id, result: end.result, token: tokenID)
+            try endInstance(node: node.id, result: end.result, token: tokenID)
         }
     }
 
@@ -132,7 +132,7 @@ struct StepBuilder {
     mutating func move(token tokenID: Int, to target: String) throws(EngineError) {
         while let scopeID = state.tokens[tokenID]?.scope, let scope = state.scopes[scopeID], target != scope.join,
               !(definition.parallelBlocks[scope.split]?.contains(target) ?? false) {
-            cancelScope(scopeID, leavingToken: tokenID)
+            try cancelScope(scopeID, leavingToken: tokenID)
             emit(.tokenMoved(token: tokenID, node: state.tokens[tokenID]?.node ?? target, scope: scope.parent),
                  actor: .system)
         }
@@ -151,10 +151,10 @@ struct StepBuilder {
     }
 
     /// Cancels every token inside `scopeID` (and its nested scopes) except `leavingToken`, then the scope.
-    private mutating func cancelScope(_ scopeID: Int, leavingToken: Int) {
+    private mutating func cancelScope(_ scopeID: Int, leavingToken: Int) throws(EngineError) {
         let inside = state.tokens.values.filter { $0.id != leavingToken && isInside($0, scope: scopeID) }
         for token in inside.sorted(by: { $0.id < $1.id }) {
-            cancelWork(of: token.id, reason: .branchLeft)
+            try cancelWork(of: token.id, reason: .branchLeft)
             emit(.tokenRemoved(token: token.id), actor: .system)
         }
         let nested = state.scopes.values.filter { $0.id != scopeID && isNested($0.id, in: scopeID) }
@@ -179,9 +179,9 @@ struct StepBuilder {
     }
 
     /// Cancels what a token is doing: its stage (closing tasks and timers) or its wait.
-    mutating func cancelWork(of token: Int, reason: CancellationReason) {
+    mutating func cancelWork(of token: Int, reason: CancellationReason) throws(EngineError) {
         if let activation = state.activations.values.first(where: { $0.token == token }) {
-            cancel(activation: activation.id, reason: reason)
+            try cancel(activation: activation.id, reason: reason)
         }
         for timer in state.timers.values.filter({ $0.tokenID == token }).sorted(by: { $0.id < $1.id }) {
             emit(.timerCancelled(timer: timer.id), actor: .system)
@@ -190,9 +190,9 @@ struct StepBuilder {
 
     // MARK: Ending
 
-    private mutating func endInstance(node: String, result: String, token: Int) {
+    private mutating func endInstance(node: String, result: String, token: Int) throws(EngineError) {
         for other in state.tokens.keys.sorted() where other != token {
-            cancelWork(of: other, reason: .instanceEnded)
+            try cancelWork(of: other, reason: .instanceEnded)
             emit(.tokenRemoved(token: other), actor: .system)
         }
         for scope in state.scopes.keys.sorted(by: >) {
@@ -203,9 +203,9 @@ struct StepBuilder {
     }
 
     /// Withdraws the project: every stage is cancelled, every task closed, every timer cancelled.
-    mutating func withdraw(comment: String?) {
+    mutating func withdraw(comment: String?) throws(EngineError) {
         for token in state.tokens.keys.sorted() {
-            cancelWork(of: token, reason: .withdrawn)
+            try cancelWork(of: token, reason: .withdrawn)
             emit(.tokenRemoved(token: token), actor: .system)
         }
         for scope in state.scopes.keys.sorted(by: >) {
@@ -248,7 +248,7 @@ struct StepBuilder {
         emit(.deadlineExpired(activation: activationID, deadline: deadlineID, due: timer.due,
                               interrupting: deadline.interrupting))
         if deadline.interrupting, let target = deadline.target {
-            cancel(activation: activationID, reason: .deadlineExpired(deadlineID))
+            try cancel(activation: activationID, reason: .deadlineExpired(deadlineID))
             try move(token: activation.token, to: target)
         } else {
             try notifyStage(activationID, of: .deadline(deadlineID))

@@ -39,7 +39,7 @@ extension WorkflowEngine {
         let token = try tokenToMove(for: incident, in: state, to: target)
         var builder = StepBuilder(engine: self, state: state, now: now, actor: actor)
         builder.emit(.incidentResolved(incident: number, resolution: .moved, movedTo: target, comment: comment))
-        builder.cancelWork(of: token, reason: .moved(to: target))
+        try builder.cancelWork(of: token, reason: .moved(to: target))
         try builder.move(token: token, to: target)
         return builder.step
     }

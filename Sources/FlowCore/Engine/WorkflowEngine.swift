@@ -91,7 +91,7 @@ public struct WorkflowEngine: Sendable {
         case .fireTimer(let timer):
             return try step(by: .system) { builder throws(EngineError) in try builder.fire(timer: timer) }
         case .withdraw(let actor, let comment):
-            return try step(by: actor) { builder throws(EngineError) in builder.withdraw(comment: comment) }
+            return try step(by: actor) { builder throws(EngineError) in try builder.withdraw(comment: comment) }
         case .recalculateProvisionalTimers:
             return try step(by: .system) { builder throws(EngineError) in builder.recalculateProvisionalTimers() }
         }

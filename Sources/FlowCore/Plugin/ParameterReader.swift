@@ -1,15 +1,19 @@
 import Foundation
 
 /// Reads a stage node's parameters and collects every problem with its path, so that a stage kind's
-/// `validate(parameters:)` is a few lines and its messages read like the rest of the validator's.
+/// `readParameters(_:)` is a few lines and its messages read like the rest of the validator's.
 public struct ParameterReader {
     /// The parameters object.
     public let parameters: JSONValue
+    /// The names expressions may use (`project.amount`…), when the definition's declarations are known.
+    public let symbols: SymbolTable?
     /// The problems found so far.
     public private(set) var problems: [ParameterProblem] = []
 
-    public init(_ parameters: JSONValue) {
+    /// A reader of `parameters` (a node's `"parameters"`, or an object inside them).
+    public init(_ parameters: JSONValue, symbols: SymbolTable? = nil) {
         self.parameters = parameters
+        self.symbols = symbols
         if parameters.objectMembers == nil {
             problems.append(ParameterProblem(path: .root, message: "parameters must be an object, found "
                                                  + parameters.kindDescription))

@@ -1,12 +1,12 @@
 /// What a stage asks the engine to do. The engine validates each action, turns it into events and applies them
-/// in order; a stage never changes state itself.
-public enum StageAction: Hashable, Sendable {
+/// in order; a stage never changes state itself. `State` is the kind's state type (`StageKind.Action` names it).
+public enum StageAction<State> {
     /// Opens a human task in this activation.
     case openTask(TaskRequest)
     /// Closes an open task of this activation without a decision (e.g. the rule is met, other votes are moot).
     case closeTask(key: String, reason: String)
-    /// Replaces the activation's saved state.
-    case setState(JSONValue)
+    /// Replaces the activation's saved state (the engine encodes it with sorted keys).
+    case setState(State)
     /// Records a fact on the project (an approval number, a procurement method, a score).
     case recordFact(name: String, value: JSONValue)
     /// Schedules one of the stage's own timers: it fires at the end of the day the period falls due, counted
@@ -20,6 +20,29 @@ public enum StageAction: Hashable, Sendable {
     case note(kind: String, message: String, data: JSONValue)
     /// Completes the stage with one of its outcomes; the token follows that outcome's route.
     case complete(outcome: String)
+}
+
+extension StageAction: Sendable where State: Sendable {}
+extension StageAction: Equatable where State: Equatable {}
+extension StageAction: Hashable where State: Hashable {}
+
+extension StageAction {
+    /// The same action with its state transformed (the others carry no state).
+    public func mapState<Other, Failure: Error>(_ transform: (State) throws(Failure) -> Other)
+        throws(Failure) -> StageAction<Other>
+    {
+        switch self {
+        case .openTask(let request): return .openTask(request)
+        case .closeTask(let key, let reason): return .closeTask(key: key, reason: reason)
+        case .setState(let state): return .setState(try transform(state))
+        case .recordFact(let name, let value): return .recordFact(name: name, value: value)
+        case .scheduleTimer(let key, let period): return .scheduleTimer(key: key, after: period)
+        case .scheduleTimerOn(let key, let date): return .scheduleTimerOn(key: key, date: date)
+        case .cancelTimer(let key): return .cancelTimer(key: key)
+        case .note(let kind, let message, let data): return .note(kind: kind, message: message, data: data)
+        case .complete(let outcome): return .complete(outcome: outcome)
+        }
+    }
 }
 
 /// A human task a stage opens.
@@ -47,5 +70,27 @@ public struct TaskRequest: Hashable, Sendable {
         self.outcomes = outcomes
         self.due = due
         self.exampleData = exampleData
+    }
+}
+
+extension StageAction: CustomStringConvertible {
+    /// The action as the engine's messages name it, e.g. `scheduleTimer(key: "reminder", after: 5 workdays)`.
+    public var description: String {
+        switch self {
+        case .openTask(let request):
+            return "openTask(key: \(JSONText.quoted(request.key)), outcomes: "
+                + request.outcomes.map(JSONText.quoted).joined(separator: ", ")
+                + (request.due.map { ", due: \($0)" } ?? "") + ")"
+        case .closeTask(let key, let reason):
+            return "closeTask(key: \(JSONText.quoted(key)), reason: \(JSONText.quoted(reason)))"
+        case .setState: return "setState"
+        case .recordFact(let name, _): return "recordFact(name: \(JSONText.quoted(name)))"
+        case .scheduleTimer(let key, let period): return "scheduleTimer(key: \(JSONText.quoted(key)), after: \(period))"
+        case .scheduleTimerOn(let key, let date):
+            return "scheduleTimerOn(key: \(JSONText.quoted(key)), date: \(date.iso))"
+        case .cancelTimer(let key): return "cancelTimer(key: \(JSONText.quoted(key)))"
+        case .note(let kind, _, _): return "note(kind: \(JSONText.quoted(kind)))"
+        case .complete(let outcome): return "complete(outcome: \(JSONText.quoted(outcome)))"
+        }
     }
 }

@@ -1,18 +1,19 @@
 import Foundation
 
-/// Everything a stage may know when it is called: its parameters and state, the project, its own tasks and
-/// timers, and the current date. It is a value, built by the engine for each call.
-public struct StageContext: Sendable {
+/// Everything a stage may know when it is called: its parameters and state (already read and decoded), the
+/// project, its own tasks and timers, and the current date. It is a value, built by the engine for each call; new
+/// members can be added without changing `StageKind`.
+public struct StageContext<Parameters: Sendable, State: Sendable>: Sendable {
     /// The activation (this entry into the stage; re-entering creates a new one).
     public let activationID: Int
     /// The stage node's id in the definition.
     public let nodeID: String
     /// The node's display name (e.g. "预审").
     public let nodeName: String
-    /// The node's `"parameters"`, already validated by the kind.
-    public let parameters: JSONValue
-    /// The state the stage last saved with `.setState` (`.null` at entry).
-    public let state: JSONValue
+    /// The node's parameters, as the kind read them when the definition loaded.
+    public let parameters: Parameters
+    /// The state the stage last saved with `.setState` (`nil` before the first).
+    public let state: State
     /// The project's variables.
     public let project: [String: Value]
     /// The definition's computed values.
@@ -29,9 +30,9 @@ public struct StageContext: Sendable {
     public let periods: PeriodCalculator
 
     public init(
-        activationID: Int, nodeID: String, nodeName: String, parameters: JSONValue, state: JSONValue,
-        project: [String: Value], computed: [String: Value] = [:], facts: [String: JSONValue], openTasks: [HumanTask], pendingTimers: [PendingTimer],
-        now: Date, periods: PeriodCalculator
+        activationID: Int, nodeID: String, nodeName: String, parameters: Parameters, state: State,
+        project: [String: Value], computed: [String: Value] = [:], facts: [String: JSONValue],
+        openTasks: [HumanTask], pendingTimers: [PendingTimer], now: Date, periods: PeriodCalculator
     ) {
         self.activationID = activationID
         self.nodeID = nodeID
@@ -45,6 +46,16 @@ public struct StageContext: Sendable {
         self.pendingTimers = pendingTimers
         self.now = now
         self.periods = periods
+    }
+
+    /// The same context with other parameters and state: how the engine hands its stored values to a kind.
+    public func with<OtherParameters, OtherState>(parameters: OtherParameters, state: OtherState)
+        -> StageContext<OtherParameters, OtherState>
+    {
+        StageContext<OtherParameters, OtherState>(
+            activationID: activationID, nodeID: nodeID, nodeName: nodeName, parameters: parameters, state: state,
+            project: project, computed: computed, facts: facts, openTasks: openTasks, pendingTimers: pendingTimers,
+            now: now, periods: periods)
     }
 
     /// The values expressions see (`project.<name>`, `computed.<name>`), to evaluate expressions in parameters.

@@ -3,56 +3,74 @@
 /// This is the extension point for plugin developers: implement it, register the value in a `StageRegistry`,
 /// and administrators can name the kind in a definition's `"stage"` field.
 ///
+/// A kind declares two types. `Parameters` is what `readParameters(_:)` makes of a node's `"parameters"` when the
+/// definition loads; the engine keeps that value with the node and hands it to every call already read.
+/// `State` is what the stage keeps between calls; the engine decodes the stored JSON into it before each call
+/// (`context.state` is `nil` until the stage first saves one) and encodes what the stage saves with `.setState`,
+/// keys sorted. A stored state that no longer decodes (a plugin upgrade changed
+/// the type) is an `EngineError.stageStateUnreadable`, never an empty state.
+///
 /// Implementation requirements:
 /// - Be pure. A stage never reads the clock, storage or the network: everything it may know arrives in the
-///   `StageContext`, and everything it wants done is returned as `StageAction`s, which the engine records as
-///   events. Replaying an instance's history therefore never calls a stage again.
-/// - Keep what must survive between calls (opinions collected so far, the current step) in the activation's
-///   state with `.setState`, not in properties: one value of the kind serves every project.
+///   `StageContext`, and everything it wants done is returned as `StageAction`s, which the engine checks and
+///   records as events. Replaying an instance's history therefore never calls a stage again.
+/// - Keep what must survive between calls (opinions collected so far, the current step) in `State` with
+///   `.setState`, not in properties: one value of the kind serves every project.
 /// - Refuse a decision it cannot accept by throwing a `StageRefusal`; the engine then changes nothing.
 /// - Complete at most once per activation (`.complete(outcome:)`), with an outcome listed by `outcomes(for:)`.
+///   The engine refuses the whole command when an action is invalid (`EngineError.stageMisbehaved`).
 public protocol StageKind: Sendable {
+    /// What the kind reads from a node's `"parameters"`.
+    associatedtype Parameters: Sendable
+    /// What the kind keeps between calls (`NoState` for a kind that keeps none).
+    associatedtype State: Codable & Sendable = NoState
+
     /// The stable identifier definitions use, e.g. "pre-review". Lowercase words joined by hyphens.
     var identifier: String { get }
 
     /// A one-line description for diagrams and documentation.
     var summary: String { get }
 
-    /// Checks the `"parameters"` of a stage node; each problem carries a path relative to the parameters.
-    func validate(parameters: JSONValue) -> [ParameterProblem]
+    /// Reads a node's parameters once, when the definition loads: report every problem on `reader` (each with a
+    /// path relative to `"parameters"`) and return `nil` when there is one. `reader.symbols` holds the names
+    /// expressions may use (`project.amount`…), for kinds whose parameters name variables.
+    func readParameters(_ reader: inout ParameterReader) -> Parameters?
 
-    /// Checks the parameters knowing the names expressions may use (`project.amount`…), for kinds whose
-    /// parameters hold expressions (compile them with `Expression.compile(_:symbols:)`). By default this calls
-    /// `validate(parameters:)`.
-    func validate(parameters: JSONValue, symbols: SymbolTable) -> [ParameterProblem]
-
-    /// The outcomes this stage can complete with, given valid parameters. The definition must route each one.
-    func outcomes(for parameters: JSONValue) -> [String]
+    /// The outcomes this stage can complete with. The definition must route each one.
+    func outcomes(for parameters: Parameters) -> [String]
 
     /// Called when a token enters the stage.
-    func enter(_ context: StageContext) throws(StageRefusal) -> [StageAction]
+    func enter(_ context: Context) throws(StageRefusal) -> [Action]
 
     /// Called when an actor decides one of the stage's open tasks. The engine has already checked that the task
     /// is open and that the actor is its assignee.
-    func decide(_ decision: TaskDecision, in context: StageContext) throws(StageRefusal) -> [StageAction]
+    func decide(_ decision: TaskDecision, in context: Context) throws(StageRefusal) -> [Action]
 
     /// Called when one of the stage's timers fires: its own (`.scheduleTimer`) or a deadline or reminder that
     /// the definition puts on the node. The engine has already recorded the firing.
-    func timerFired(_ timer: FiredTimer, in context: StageContext) -> [StageAction]
+    func timerFired(_ timer: FiredTimer, in context: Context) -> [Action]
 
     /// Called when the stage is left without completing: an interrupting deadline, a sibling branch leaving
-    /// the parallel block, or the project being withdrawn. Open tasks and timers are closed by the engine.
-    func cancelled(_ context: StageContext, reason: CancellationReason) -> [StageAction]
+    /// the parallel block, or the project being withdrawn. Only `.setState`, `.recordFact` and `.note` are
+    /// allowed here; open tasks and timers are closed by the engine.
+    func cancelled(_ context: Context, reason: CancellationReason) -> [Action]
 }
 
 extension StageKind {
-    public func validate(parameters: JSONValue, symbols: SymbolTable) -> [ParameterProblem] {
-        validate(parameters: parameters)
-    }
+    /// What every call receives: the typed parameters and state, the project, its tasks and timers, today.
+    public typealias Context = StageContext<Parameters, State?>
 
-    public func timerFired(_ timer: FiredTimer, in context: StageContext) -> [StageAction] { [] }
+    /// What a call returns.
+    public typealias Action = StageAction<State>
 
-    public func cancelled(_ context: StageContext, reason: CancellationReason) -> [StageAction] { [] }
+    public func timerFired(_ timer: FiredTimer, in context: Context) -> [Action] { [] }
+
+    public func cancelled(_ context: Context, reason: CancellationReason) -> [Action] { [] }
+}
+
+/// The state of a kind that keeps none.
+public struct NoState: Codable, Hashable, Sendable {
+    public init() {}
 }
 
 /// A problem with a stage node's parameters, found by the stage kind.

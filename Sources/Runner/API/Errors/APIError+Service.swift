@@ -63,7 +63,8 @@ extension APIError {
         case .incidentNotOpen: self = APIError(.conflict, "incident-not-open", message)
         case .incidentNotRetryable: self = APIError(.conflict, "incident-not-retryable", message)
         case .moveNotPossible: self = .unprocessable("move-not-possible", message)
-        case .wrongDefinition, .timerNotFound, .timerNotDue, .stageMisbehaved, .expressionFailed, .runaway:
+        case .wrongDefinition, .timerNotFound, .timerNotDue, .stageMisbehaved, .stageStateUnreadable,
+             .expressionFailed, .runaway:
             self = APIError(.internalServerError, "engine-failure", message)
         }
     }

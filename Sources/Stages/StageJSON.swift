@@ -1,16 +1,10 @@
 import FlowCore
 import Foundation
 
-/// Converts between a stage's `Codable` state (or fact) types and the `JSONValue` the engine stores, so a stage
-/// can keep its state in a plain struct. Keys come out sorted, so the stored value is deterministic.
-enum StageState {
-    /// The value decoded from the stored JSON, or `nil` when there is none yet.
-    static func load<T: Decodable>(_ type: T.Type, from value: JSONValue) -> T? {
-        guard value != .null, let data = try? JSONEncoder().encode(value) else { return nil }
-        return try? JSONDecoder().decode(type, from: data)
-    }
-
-    /// The value as JSON.
+/// Converts a `Codable` value a stage records as a fact into the `JSONValue` the engine stores, keys sorted, the
+/// same way the engine encodes a stage's state.
+enum StageJSON {
+    /// The value as JSON (`.null` if it cannot be encoded, which the stages' plain structs never are).
     static func json<T: Encodable>(_ value: T) -> JSONValue {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -18,15 +12,14 @@ enum StageState {
         else { return .null }
         return json
     }
-
-    /// The action saving `value` as the activation's state.
-    static func save<T: Encodable>(_ value: T) -> StageAction { .setState(json(value)) }
 }
 
 /// What every built-in stage does with the definition's deadlines and reminders on its node: it records a note,
 /// so the history shows the stage overdue or reminded (the engine already records the expiry itself).
 enum DeadlineNotes {
-    static func actions(for timer: FiredTimer, in context: StageContext) -> [StageAction] {
+    static func actions<Parameters, State>(for timer: FiredTimer, in context: StageContext<Parameters, State?>)
+        -> [StageAction<State>]
+    {
         switch timer {
         case .deadline(let id):
             return [.note(kind: "overdue", message: "\(context.nodeName): deadline \"\(id)\" has passed",
@@ -53,18 +46,5 @@ extension StageContext {
             throw StageRefusal("the project variable \"\(name)\" is \(value), not an amount")
         }
         return amount
-    }
-}
-
-extension StageContext {
-    /// The node's parameters read with `read`; the loader validated them, so a failure means the definition was
-    /// loaded against another version of the kind.
-    func validParameters<Parameters>(_ read: (JSONValue) -> (Parameters?, [ParameterProblem]))
-        throws(StageRefusal) -> Parameters
-    {
-        guard let parameters = read(self.parameters).0 else {
-            throw StageRefusal("the node's parameters are invalid; run govflow validate")
-        }
-        return parameters
     }
 }
