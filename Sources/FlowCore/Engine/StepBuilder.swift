@@ -179,7 +179,7 @@ struct StepBuilder {
     /// schedules entering the node.
     private mutating func moveNow(token tokenID: Int, to target: String) throws(EngineError) {
         while let scopeID = state.tokens[tokenID]?.scope, let scope = state.scopes[scopeID], target != scope.join,
-              !(definition.parallelBlocks[scope.split]?.contains(target) ?? false) {
+              !definition.parallelBlocks.contains(target, inBlockOf: scope.split) {
             cancelScope(scopeID, leavingToken: tokenID)
             emit(.tokenMoved(token: tokenID, node: state.tokens[tokenID]?.node ?? target, scope: scope.parent),
                  actor: .system)
