@@ -51,14 +51,16 @@ struct GraphValidator {
         for (offset, parsed) in nodes.enumerated() where offsets[parsed.node.id] == nil {
             offsets[parsed.node.id] = Int32(offset)
         }
-        let forwardEdges = nodes.map { $0.node.successors.compactMap { offsets[$0] } }
-        var backwardEdges: [[Int32]] = Array(repeating: [], count: nodes.count)
-        for (offset, targets) in forwardEdges.enumerated() {
-            for target in targets { backwardEdges[Int(target)].append(Int32(offset)) }
+        let successorLists = nodes.map { $0.node.successors.compactMap { offsets[$0] } }
+        let forwardEdges = Adjacency(successorLists)
+        var predecessorLists: [[Int32]] = Array(repeating: [], count: nodes.count)
+        for (offset, targets) in successorLists.enumerated() {
+            for target in targets { predecessorLists[Int(target)].append(Int32(offset)) }
         }
-        // Marks stamped with the split's number, so that each walk reuses the arrays without clearing them.
-        var forward = [Int](repeating: -1, count: nodes.count)
-        var backward = [Int](repeating: -1, count: nodes.count)
+        let backwardEdges = Adjacency(predecessorLists)
+        // Marks stamped with the split's offset, so that each walk reuses the arrays without clearing them.
+        var forward = [Int32](repeating: -1, count: nodes.count)
+        var backward = [Int32](repeating: -1, count: nodes.count)
         var blocks: [String: [Int32]] = [:]
         var splitOfJoin: [String: String] = [:]
         for (splitOffset, parsed) in nodes.enumerated() {
@@ -82,17 +84,15 @@ struct GraphValidator {
                 continue
             }
             splitOfJoin[split.join] = splitID
-            let stops: Set<Int32> = [joinOffset, Int32(splitOffset)]
-            let reached = GraphValidator.walk(from: split.branches.compactMap { offsets[$0] }, edges: forwardEdges,
-                                              stoppingAt: stops, marks: &forward, stamp: splitOffset)
-            _ = GraphValidator.walk(from: [joinOffset], edges: backwardEdges, stoppingAt: [Int32(splitOffset)],
-                                    marks: &backward, stamp: splitOffset)
-            let block = reached.filter { backward[Int($0)] == splitOffset && $0 != joinOffset }.sorted()
+            let stamp = Int32(splitOffset)
+            let reached = forwardEdges.walk(from: split.branches.compactMap { offsets[$0] },
+                                            stoppingAt: joinOffset, stamp, marks: &forward, stamp: stamp)
+            _ = backwardEdges.walk(from: [joinOffset], stoppingAt: stamp, stamp, marks: &backward, stamp: stamp)
+            let block = reached.filter { backward[Int($0)] == stamp }.sorted()
             blocks[splitID] = block
             func inBlock(_ id: String) -> Bool {
                 guard let offset = offsets[id] else { return false }
-                return offset != joinOffset && forward[Int(offset)] == splitOffset
-                    && backward[Int(offset)] == splitOffset
+                return offset != joinOffset && forward[Int(offset)] == stamp && backward[Int(offset)] == stamp
             }
             for (index, branch) in split.branches.enumerated() where branch != split.join && !inBlock(branch) {
                 sink.report(.joinNeverFires,
@@ -117,24 +117,6 @@ struct GraphValidator {
                         at: parsed.element, path: parsed.path)
         }
         return ParallelBlocks(offsets: offsets, members: blocks)
-    }
-
-    /// The nodes reachable from `starts` (inclusive) along `edges`, not walking past the `stoppingAt` nodes;
-    /// each is marked with `stamp` in `marks`, which must hold no `stamp` yet.
-    static func walk(from starts: [Int32], edges: [[Int32]], stoppingAt: Set<Int32>, marks: inout [Int],
-                     stamp: Int) -> [Int32]
-    {
-        var reached: [Int32] = []
-        var pending = starts.filter { !stoppingAt.contains($0) }
-        while let next = pending.popLast() {
-            guard marks[Int(next)] != stamp else { continue }
-            marks[Int(next)] = stamp
-            reached.append(next)
-            for target in edges[Int(next)] where marks[Int(target)] != stamp && !stoppingAt.contains(target) {
-                pending.append(target)
-            }
-        }
-        return reached
     }
 
     /// Every node reachable from `starts` (inclusive), not walking past the `stoppingAt` nodes.
