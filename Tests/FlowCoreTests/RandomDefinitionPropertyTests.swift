@@ -53,7 +53,7 @@ import Testing
         var random = SplitMix64(seed: seed)
         var validated = 0
         var refusals: [EngineError] = []
-        for _ in 0..<150 {
+        for _ in 0..<300 {
             let count = Int.random(in: 2...40, using: &random)
             let text = Self.randomDocument(count: count, using: &random)
             guard let definition = try? Fixtures.load(text) else { continue }
