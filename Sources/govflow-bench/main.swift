@@ -2,7 +2,7 @@ import FlowCore
 import Foundation
 import Stages
 
-/// `swift run -c release govflow-bench [engine|durable|http|recovery|calendar|timers|all] [--quick]`: prints one JSON line per
+/// `swift run -c release govflow-bench [engine|durable|http|recovery|calendar|timers|validate|all] [--quick]`: prints one JSON line per
 /// measurement. See docs/performance.md.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
@@ -21,6 +21,9 @@ do {
     }
     if selected == "all" || selected == "timers" {
         TimerBenchmark().run(quick: quick)
+    }
+    if selected == "all" || selected == "validate" {
+        ValidationBenchmark(calendar: calendar).run(quick: quick)
     }
     if selected == "all" || selected == "engine" {
         try EngineBenchmark(calendar: calendar).run(quick: quick)

@@ -116,6 +116,32 @@ import Testing
         ])]))
     }
 
+    @Test func definitionOverTheDeployBudget_Is413() throws {
+        let padding = String(repeating: " ", count: 256 * 1024)
+        let response = try APIHarness().send("POST", "/v1/definitions", as: "admin", body: APIHarness.definition + padding)
+        #expect(response.status.code == 413)
+        #expect(response.errorCode == "definition-too-large")
+        #expect(response.json["error"]?["message"] == .string(
+            "the definition is \(APIHarness.definition.utf8.count + 256 * 1024) bytes; a deployed definition may "
+                + "have at most 262144 bytes (256 KiB). Split the process into smaller definitions"))
+    }
+
+    @Test func definitionWithMoreNodesThanTheDeployBudget_Is422() throws {
+        let nodes = (0..<2_001).map { #"{"id": "e\#($0)", "type": "end", "result": "done"}"# }
+        let source = """
+            {"id": "x", "version": 1, "title": "t", "jurisdiction": {"name": "n", "code": "320902"},
+             "regulation": {"title": "r"}, "calendar": "weekends", "start": "e0",
+             "nodes": [\(nodes.joined(separator: ","))]}
+            """
+        let response = try APIHarness().send("POST", "/v1/definitions", as: "admin", body: source)
+        #expect(response.status.code == 422)
+        #expect(response.errorCode == "too-many-nodes")
+        #expect(response.json["error"]?["message"] == .string(
+            "the definition has 2001 nodes; a deployed definition may have at most 2000. Split the process into "
+                + "smaller definitions"))
+        #expect(response.json["error"]?["details"] == .object(["nodes": .number(2001), "limit": .number(2000)]))
+    }
+
     @Test func invalidVariables_Are422NamingTheFields() throws {
         let body = #"{"workflow": "approval", "variables": {"amount": -1, "amout": 2}}"#
         let response = try APIHarness().send("POST", "/v1/projects", as: "unit", body: body)

@@ -113,14 +113,15 @@ extension DefinitionLoader {
             let expression = try Expression.compile(source, symbols: symbols)
             if let expecting, expression.resultType != expecting {
                 sink.report(.invalidExpression,
-                            "\"\(source)\" is a \(expression.resultType) expression; a \(expecting) is needed here",
+                            "\"\(Excerpt.of(source))\" is a \(expression.resultType) expression; a \(expecting) is "
+                                + "needed here",
                             at: element, path: path)
                 return nil
             }
             return expression
         } catch {
             // The opening quote is one column; the offset counts scalars inside the string.
-            sink.report(.invalidExpression, "in \"\(source)\": \(error.message)",
+            sink.report(.invalidExpression, "in \"\(Excerpt.of(source))\": \(error.message)",
                         at: element.location.advanced(byColumns: 1 + error.offset), path: path)
             return nil
         }
@@ -129,7 +130,8 @@ extension DefinitionLoader {
     /// A JSON value converted to a value of `type`, or `nil` after reporting a mismatch.
     static func value(of element: JSONElement, as type: ValueType, path: JSONPath, sink: DiagnosticSink) -> Value? {
         if let value = Value(json: element.value, as: type) { return value }
-        sink.report(.wrongType, "expected a \(type) value, found \(element.value)", at: element, path: path)
+        sink.report(.wrongType, "expected a \(type) value, found \(Excerpt.of("\(element.value)"))", at: element,
+                    path: path)
         return nil
     }
 

@@ -15,6 +15,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         case joinDeadlock = "join-deadlock"
         case joinNeverFires = "join-never-fires"
         case gatewayFallThrough = "gateway-fall-through"
+        case automaticCycle = "automatic-cycle"
         case unknownStageKind = "unknown-stage-kind"
         case invalidParameter = "invalid-parameter"
         case unroutedOutcome = "unrouted-outcome"

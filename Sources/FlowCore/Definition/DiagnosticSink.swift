@@ -2,6 +2,12 @@
 final class DiagnosticSink {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// How many unknown node references may still get a "did you mean" search (see `nodeHint`).
+    private var nodeSuggestionsLeft = DiagnosticSink.nodeSuggestionBudget
+
+    /// How many unknown node references get a "did you mean" hint. Each search compares the name with every
+    /// node id, so bounding them keeps validation linear in the definition's size.
+    static let nodeSuggestionBudget = 100
 
     init(file: String) {
         self.file = file
@@ -14,6 +20,18 @@ final class DiagnosticSink {
     /// Reports at an element's position.
     func report(_ code: Diagnostic.Code, _ message: String, at element: JSONElement, path: JSONPath) {
         report(code, message, at: element.location, path: path)
+    }
+
+    /// `; did you mean "x"?` (or nothing) for the first `nodeSuggestionBudget` unknown node references, a note
+    /// that suggestions stop for the next one, and nothing after that.
+    func nodeHint(for name: String, in ids: Set<String>) -> String {
+        nodeSuggestionsLeft -= 1
+        if nodeSuggestionsLeft >= 0 { return Suggestion.hint(for: name, in: ids) }
+        if nodeSuggestionsLeft == -1 {
+            return " (suggestions are given for the first \(DiagnosticSink.nodeSuggestionBudget) unknown node "
+                + "references only)"
+        }
+        return ""
     }
 
     var isEmpty: Bool { diagnostics.isEmpty }

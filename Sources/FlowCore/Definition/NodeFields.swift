@@ -23,7 +23,8 @@ struct NodeFields {
             return nil
         }
         guard known.contains(target) else {
-            sink.report(.missingNode, "there is no node \"\(target)\"\(Suggestion.hint(for: target, in: known))",
+            sink.report(.missingNode,
+                        "there is no node \"\(Excerpt.of(target))\"\(sink.nodeHint(for: target, in: known))",
                         at: element, path: path)
             return nil
         }

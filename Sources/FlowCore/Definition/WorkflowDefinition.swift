@@ -26,14 +26,14 @@ public struct WorkflowDefinition: Sendable {
     /// The nodes in the order written.
     public let nodes: [Node]
     /// For each parallel split, the nodes inside its block (between the split and its join).
-    public let parallelBlocks: [String: Set<String>]
+    public let parallelBlocks: ParallelBlocks
 
     private let nodeIndex: [String: Int]
 
     init(
         id: String, version: Int, title: String, jurisdiction: Jurisdiction, regulation: Regulation,
         calendar: String, restDayConvention: RestDayConvention, variables: [VariableDeclaration],
-        computed: [ComputedValue], start: String, nodes: [Node], parallelBlocks: [String: Set<String>]
+        computed: [ComputedValue], start: String, nodes: [Node], parallelBlocks: ParallelBlocks
     ) {
         self.id = id
         self.version = version

@@ -41,7 +41,8 @@ public enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
     case stageStateUnreadable(node: String, kind: String, activation: Int, problem: String)
     /// A gateway condition or wait date could not be evaluated.
     case expressionFailed(node: String, message: String)
-    /// Automatic steps (gateways, splits, joins) looped without reaching a stage, wait or end.
+    /// One command entered more than `WorkflowEngine.automaticStepLimit` nodes: the project loops through
+    /// gateways, splits, joins or stages that complete at once, without stopping at a task, timer or end.
     case runaway(node: String)
     /// No incident has this number.
     case incidentNotFound(Int)
@@ -104,7 +105,9 @@ public enum EngineError: Error, Hashable, Sendable, CustomStringConvertible {
         case .expressionFailed(let node, let message):
             return "node \"\(node)\": \(message)"
         case .runaway(let node):
-            return "automatic steps looped at node \"\(node)\" without reaching a stage, wait or end node"
+            return "the project entered more than \(WorkflowEngine.automaticStepLimit) nodes in one step without "
+                + "stopping at a task, timer or end (the last was \"\(node)\"); the definition loops through nodes "
+                + "that go on at once"
         case .incidentNotFound(let incident):
             return "there is no incident \(incident) in this project"
         case .incidentNotOpen(let incident):

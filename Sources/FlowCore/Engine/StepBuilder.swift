@@ -10,6 +10,20 @@ struct StepBuilder {
     /// The actor who issued the command.
     let actor: Actor
     private var automaticSteps = 0
+    /// What tokens still have to do in this command, last first (see `advance`).
+    private var worklist: [Advance] = []
+    /// Whether `advance` is draining the worklist (a nested call only schedules).
+    private var draining = false
+
+    /// A pending advance of a token.
+    enum Advance {
+        /// Run the node the token is at.
+        case enter(token: Int)
+        /// Move the token to a node.
+        case move(token: Int, to: String)
+        /// Move a new branch token to its first node, if it still exists.
+        case branch(token: Int, to: String)
+    }
 
     init(engine: WorkflowEngine, state: InstanceState, now: Date, actor: Actor) {
         self.engine = engine
@@ -38,21 +52,54 @@ struct StepBuilder {
 
     // MARK: Nodes
 
-    /// Runs the node a token has just arrived at.
+    /// Runs the node a token has just arrived at (and whatever follows automatically).
     mutating func enterNode(token tokenID: Int) throws(EngineError) {
+        try advance(.enter(token: tokenID))
+    }
+
+    /// Moves a token to `target`: leaves every parallel block the target is outside of (cancelling the other
+    /// branches), arrives at a join, or enters the target node; then runs whatever follows automatically.
+    mutating func move(token tokenID: Int, to target: String) throws(EngineError) {
+        try advance(.move(token: tokenID, to: target))
+    }
+
+    /// Schedules `work`; unless a drain is already under way, drains the worklist.
+    ///
+    /// Tokens advance through an explicit stack instead of by recursion, so a long chain of gateways or deeply
+    /// nested parallel blocks cannot exhaust the call stack. Each handler pushes what follows it (a split its
+    /// branches in reverse) and does nothing after, so popping the stack visits nodes in exactly the depth-first
+    /// order recursion did. Every node entered counts against `WorkflowEngine.automaticStepLimit`.
+    private mutating func advance(_ work: Advance) throws(EngineError) {
+        worklist.append(work)
+        guard !draining else { return }
+        draining = true
+        defer { draining = false }
+        while let next = worklist.popLast() {
+            switch next {
+            case .enter(let token):
+                try enterNow(token: token)
+            case .move(let token, let target):
+                try moveNow(token: token, to: target)
+            case .branch(let token, let target):
+                // An earlier branch may have ended the project or left the block, removing this token.
+                if state.tokens[token] != nil { try moveNow(token: token, to: target) }
+            }
+        }
+    }
+
+    private mutating func enterNow(token tokenID: Int) throws(EngineError) {
         guard let token = state.tokens[tokenID], let node = definition.node(token.node) else {
             preconditionFailure("token \(tokenID) is at a node the definition does not have")
         }
+        try countAutomaticStep(at: node.id)
         switch node.kind {
         case .stage(let stage):
             try enterStage(node: node, stage: stage, token: tokenID)
         case .exclusive(let gateway):
-            try countAutomaticStep(at: node.id)
             let (branch, target) = try choose(gateway, at: node.id)
             emit(.gatewayPassed(node: node.id, branch: branch, target: target), actor: .system)
-            try move(token: tokenID, to: target)
+            worklist.append(.move(token: tokenID, to: target))
         case .parallel(let split):
-            try countAutomaticStep(at: node.id)
             let scope = nextID
             emit(.scopeOpened(scope: scope, split: node.id, join: split.join, parent: token.scope,
                               branches: split.branches.count), actor: .system)
@@ -63,12 +110,11 @@ struct StepBuilder {
                 emit(.tokenCreated(token: branchToken, node: node.id, scope: scope), actor: .system)
                 branchTokens.append(branchToken)
             }
-            for (branchToken, branch) in zip(branchTokens, split.branches) where state.tokens[branchToken] != nil {
-                try move(token: branchToken, to: branch)
+            for (branchToken, branch) in zip(branchTokens, split.branches).reversed() {
+                worklist.append(.branch(token: branchToken, to: branch))
             }
         case .join(let join):
-            try countAutomaticStep(at: node.id)
-            try move(token: tokenID, to: join.next)
+            worklist.append(.move(token: tokenID, to: join.next))
         case .wait(let wait):
             try enterWait(node: node, wait: wait, token: tokenID)
         case .end(let end):
@@ -78,7 +124,9 @@ struct StepBuilder {
 
     private mutating func countAutomaticStep(at node: String) throws(EngineError) {
         automaticSteps += 1
-        if automaticSteps > WorkflowEngine.automaticStepLimit { throw .runaway(node: node) }
+        if automaticSteps > WorkflowEngine.automaticStepLimit {
+            throw .runaway(node: node)
+        }
     }
 
     private func choose(_ gateway: ExclusiveGateway, at node: String) throws(EngineError) -> (Int?, String) {
@@ -127,11 +175,11 @@ struct StepBuilder {
 
     // MARK: Tokens and parallel scopes
 
-    /// Moves a token to `target`: leaves every parallel block the target is outside of (cancelling the other
-    /// branches), arrives at a join, or enters the target node.
-    mutating func move(token tokenID: Int, to target: String) throws(EngineError) {
+    /// One step of `move`: leaves the blocks the target is outside of, arrives at a join or moves the token, and
+    /// schedules entering the node.
+    private mutating func moveNow(token tokenID: Int, to target: String) throws(EngineError) {
         while let scopeID = state.tokens[tokenID]?.scope, let scope = state.scopes[scopeID], target != scope.join,
-              !(definition.parallelBlocks[scope.split]?.contains(target) ?? false) {
+              !definition.parallelBlocks.contains(target, inBlockOf: scope.split) {
             try cancelScope(scopeID, leavingToken: tokenID)
             emit(.tokenMoved(token: tokenID, node: state.tokens[tokenID]?.node ?? target, scope: scope.parent),
                  actor: .system)
@@ -143,11 +191,11 @@ struct StepBuilder {
             emit(.scopeCompleted(scope: scopeID), actor: .system)
             let joined = nextID
             emit(.tokenCreated(token: joined, node: target, scope: scope.parent), actor: .system)
-            try enterNode(token: joined)
+            worklist.append(.enter(token: joined))
             return
         }
         emit(.tokenMoved(token: tokenID, node: target, scope: state.tokens[tokenID]?.scope), actor: .system)
-        try enterNode(token: tokenID)
+        worklist.append(.enter(token: tokenID))
     }
 
     /// Cancels every token inside `scopeID` (and its nested scopes) except `leavingToken`, then the scope.

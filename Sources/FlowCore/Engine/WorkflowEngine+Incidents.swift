@@ -84,8 +84,8 @@ extension WorkflowEngine {
             splits.insert(current.split)
             scope = current.parent
         }
-        for split in definition.parallelBlocks.keys.sorted()
-        where definition.parallelBlocks[split]?.contains(target) == true && !splits.contains(split) {
+        for split in definition.parallelBlocks.splits
+        where definition.parallelBlocks.contains(target, inBlockOf: split) && !splits.contains(split) {
             throw .moveNotPossible(node: target, reason: "it lies inside the parallel block of \"\(split)\", which "
                 + "the moved token is not in; move to \"\(split)\" to run the block from its start")
         }

@@ -13,8 +13,9 @@ public struct WorkflowEngine: Sendable {
     /// Period arithmetic in the definition's calendar and rest-day convention.
     public let periods: PeriodCalculator
 
-    /// Most automatic steps (gateways, splits, joins) one command may take before it is deemed a loop.
-    static let automaticStepLimit = 10_000
+    /// Most nodes one command may enter (gateways, splits, joins, stages that complete at once…) before it is
+    /// deemed a loop and refused with `EngineError.runaway`.
+    public static let automaticStepLimit = 10_000
 
     public init(definition: WorkflowDefinition, registry: StageRegistry, calendar: any WorkingCalendar) {
         self.definition = definition

@@ -1,5 +1,6 @@
 /// Checks a definition's graph as a whole: the start node exists, every node is reachable and can reach an end,
-/// and every parallel split has a join that all of its branches reach and nothing else enters.
+/// every parallel split has a join that all of its branches reach and nothing else enters, and no cycle goes round
+/// without a stage or wait node on it.
 struct GraphValidator {
     let nodes: [NodeReader.ParsedNode]
     let start: String
@@ -11,12 +12,12 @@ struct GraphValidator {
     }
 
     /// Runs every check and returns, for each parallel split, the nodes inside its block.
-    func validate() -> [String: Set<String>] {
+    func validate() -> ParallelBlocks {
         let byID = self.byID
         guard let startNode = byID[start] else {
             sink.report(.missingNode, "the start node \"\(start)\" does not exist\(Suggestion.hint(for: start, in: byID.keys))",
                         at: startElement?.location ?? SourceLocation(line: 1, column: 1), path: .root.appending("start"))
-            return [:]
+            return ParallelBlocks()
         }
         if case .join = startNode.node.kind {
             sink.report(.joinDeadlock, "the start node \"\(start)\" is a join; a project would wait there forever",
@@ -39,20 +40,36 @@ struct GraphValidator {
                             + "finishes",
                         at: parsed.element, path: parsed.path)
         }
+        reportAutomaticCycles()
         return parallelBlocks(byID: byID, successors: successors, predecessors: predecessors)
     }
 
     private func parallelBlocks(byID: [String: NodeReader.ParsedNode], successors: [String: [String]],
-                                predecessors: [String: [String]]) -> [String: Set<String>]
+                                predecessors: [String: [String]]) -> ParallelBlocks
     {
-        var blocks: [String: Set<String>] = [:]
+        var offsets: [String: Int32] = [:]
+        for (offset, parsed) in nodes.enumerated() where offsets[parsed.node.id] == nil {
+            offsets[parsed.node.id] = Int32(offset)
+        }
+        let successorLists = nodes.map { $0.node.successors.compactMap { offsets[$0] } }
+        let forwardEdges = Adjacency(successorLists)
+        var predecessorLists: [[Int32]] = Array(repeating: [], count: nodes.count)
+        for (offset, targets) in successorLists.enumerated() {
+            for target in targets { predecessorLists[Int(target)].append(Int32(offset)) }
+        }
+        let backwardEdges = Adjacency(predecessorLists)
+        // Marks stamped with the split's offset, so that each walk reuses the arrays without clearing them.
+        var forward = [Int32](repeating: -1, count: nodes.count)
+        var backward = [Int32](repeating: -1, count: nodes.count)
+        var blocks: [String: [Int32]] = [:]
         var splitOfJoin: [String: String] = [:]
-        for parsed in nodes {
+        for (splitOffset, parsed) in nodes.enumerated() {
             guard case .parallel(let split) = parsed.node.kind else { continue }
             let splitID = parsed.node.id
             let joinPath = parsed.path.appending("join")
             let joinElement = parsed.element.member("join")?.value ?? parsed.element
-            guard let joinNode = byID[split.join], case .join = joinNode.node.kind else {
+            guard let joinNode = byID[split.join], case .join = joinNode.node.kind, let joinOffset = offsets[split.join]
+            else {
                 sink.report(.joinNeverFires,
                             "\"join\" of parallel split \"\(splitID)\" must name a join node, but \"\(split.join)\" is "
                                 + "a \(byID[split.join]?.node.kind.typeName ?? "missing") node",
@@ -67,19 +84,24 @@ struct GraphValidator {
                 continue
             }
             splitOfJoin[split.join] = splitID
-            let forward = GraphValidator.reach(from: split.branches, successors: successors,
-                                               stoppingAt: [split.join, splitID])
-            let backward = GraphValidator.reach(from: [split.join], successors: predecessors, stoppingAt: [splitID])
-            let block = forward.intersection(backward).subtracting([split.join])
+            let stamp = Int32(splitOffset)
+            let reached = forwardEdges.walk(from: split.branches.compactMap { offsets[$0] },
+                                            stoppingAt: joinOffset, stamp, marks: &forward, stamp: stamp)
+            _ = backwardEdges.walk(from: [joinOffset], stoppingAt: stamp, stamp, marks: &backward, stamp: stamp)
+            let block = reached.filter { backward[Int($0)] == stamp }.sorted()
             blocks[splitID] = block
-            for (index, branch) in split.branches.enumerated() where branch != split.join && !block.contains(branch) {
+            func inBlock(_ id: String) -> Bool {
+                guard let offset = offsets[id] else { return false }
+                return offset != joinOffset && forward[Int(offset)] == stamp && backward[Int(offset)] == stamp
+            }
+            for (index, branch) in split.branches.enumerated() where branch != split.join && !inBlock(branch) {
                 sink.report(.joinNeverFires,
                             "branch \"\(branch)\" of parallel split \"\(splitID)\" never reaches its join "
                                 + "\"\(split.join)\", so the join would wait for it forever",
                             at: parsed.element.member("branches")?.value.elements?[index] ?? parsed.element,
                             path: parsed.path.appending("branches").appending(index))
             }
-            for predecessor in predecessors[split.join] ?? [] where predecessor != splitID && !block.contains(predecessor) {
+            for predecessor in predecessors[split.join] ?? [] where predecessor != splitID && !inBlock(predecessor) {
                 guard let outside = byID[predecessor] else { continue }
                 sink.report(.joinDeadlock,
                             "join \"\(split.join)\" can be entered from node \"\(predecessor)\", outside the parallel "
@@ -94,7 +116,7 @@ struct GraphValidator {
                         "join \"\(parsed.node.id)\" belongs to no parallel split; name it in a split's \"join\"",
                         at: parsed.element, path: parsed.path)
         }
-        return blocks
+        return ParallelBlocks(offsets: offsets, members: blocks)
     }
 
     /// Every node reachable from `starts` (inclusive), not walking past the `stoppingAt` nodes.

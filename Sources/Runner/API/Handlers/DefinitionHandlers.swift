@@ -1,8 +1,9 @@
 import FlowCore
 
 extension APIRouter {
-    /// `POST /v1/definitions`: the body is the definition's JSON text.
+    /// `POST /v1/definitions`: the body is the definition's JSON text, within `DeployBudget`.
     func deployDefinition(_ context: RequestContext) throws(APIError) -> HTTPResponse {
+        try DeployBudget.check(context.request.body)
         guard let source = String(validating: context.request.body, as: UTF8.self), !source.isEmpty else {
             throw .badRequest("invalid-body", "send the definition's JSON text (UTF-8) as the body")
         }
