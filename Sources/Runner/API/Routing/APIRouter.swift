@@ -14,18 +14,21 @@ public final class APIRouter: Sendable {
     /// Who started each project (the actor of its first history entry), which never changes.
     private let starters = Mutex<[String: Actor]>([:])
     /// Rendered project views by project id, valid while the project's last sequence is unchanged: reading a
-    /// project decodes and renders its whole history, and most reads find the project as it was.
-    let projectViews = Mutex<[String: (sequence: Int, view: [UInt8])]>([:])
-    /// How many rendered views `projectViews` keeps before it starts afresh.
-    static let projectViewLimit = 10_000
+    /// project decodes and renders its whole history, and most reads find the project as it was. Bounded in bytes.
+    let projectViews: ByteBoundedCache<String, CachedView>
+    /// The default byte limit of the project-view cache: 64 MiB (docs/operations.md).
+    public static let defaultViewCacheBytes = 64 * 1024 * 1024
     let routes: [APIRoute]
 
     /// A router over `service`. Without `tokens`, every request acts as `Caller.localAdministrator`: only for a
-    /// server bound to loopback (`APIServer` enforces this).
-    public init(service: WorkflowService, tokens: TokenTable?, idempotency: IdempotencyTable = IdempotencyTable()) {
+    /// server bound to loopback (`APIServer` enforces this). Rendered project views are cached up to
+    /// `viewCacheBytes`.
+    public init(service: WorkflowService, tokens: TokenTable?, idempotency: IdempotencyTable = IdempotencyTable(),
+                viewCacheBytes: Int = APIRouter.defaultViewCacheBytes) {
         self.service = service
         self.tokens = tokens
         self.idempotency = idempotency
+        self.projectViews = ByteBoundedCache(byteLimit: viewCacheBytes)
         self.routes = APIRouter.table
     }
 
