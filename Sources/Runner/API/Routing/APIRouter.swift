@@ -37,6 +37,17 @@ public final class APIRouter: Sendable {
         table.map { ($0.method, $0.pattern) }
     }
 
+    /// Every route as (method, path pattern, the roles that may call it or `nil` for anyone without a token), in
+    /// table order: what the route × role table in docs/api.md must show.
+    public static var routeAccess: [(method: String, path: String, roles: Set<Role>?)] {
+        table.map { route in
+            switch route.access {
+            case .anyone: (route.method, route.pattern, nil)
+            case .roles(let roles): (route.method, route.pattern, roles)
+            }
+        }
+    }
+
     /// The answer to `request`; `now` is the service clock's time.
     public func respond(to request: HTTPRequest, now: Date) -> HTTPResponse {
         let started = ContinuousClock.now
@@ -165,9 +176,7 @@ public final class APIRouter: Sendable {
         } catch {
             throw APIError(error)
         }
-        guard let first = history.first else {
-            throw .notFound("project-not-found", "there is no project \"\(projectID)\"")
-        }
+        guard let first = history.first else { throw .projectNotFound(projectID) }
         starters.withLock { $0[projectID] = first.actor }
         return first.actor
     }
@@ -179,17 +188,19 @@ public final class APIRouter: Sendable {
         return caller.owns(projectStartedBy: starter)
     }
 
-    /// The project's state if the caller may see it; 404 otherwise, so that other units' projects stay hidden.
+    /// The project's state if the caller may see it. A project the caller may not see gets the very answer a
+    /// missing one gets (404 `project-not-found`, "there is no project …"), so that no caller learns which ids
+    /// other units use.
     func visibleState(_ projectID: String, _ caller: Caller) throws(APIError) -> InstanceState {
         let state: InstanceState
         do {
             state = try service.currentState(of: projectID)
+        } catch .store(.unknownProject) {
+            throw .projectNotFound(projectID)
         } catch {
             throw APIError(error)
         }
-        guard canSee(projectID, caller) else {
-            throw .notFound("project-not-found", "there is no project \"\(projectID)\" you may see")
-        }
+        guard canSee(projectID, caller) else { throw .projectNotFound(projectID) }
         return state
     }
 
