@@ -10,6 +10,9 @@ extension APIRouter {
         let version = body.int("version")
         let requestedID = body.string("id")
         let variables = body.object("variables") ?? []
+        if let version, version < 1 {
+            body.problems.append(FieldProblem(field: "version", message: "must be at least 1, found \(version)"))
+        }
         if let requestedID, !APIRouter.isValidProjectID(requestedID) {
             body.problems.append(FieldProblem(field: "id",
                                               message: "must be 1 to 100 letters, digits, \".\", \"_\" or \"-\""))

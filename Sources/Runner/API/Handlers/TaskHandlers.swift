@@ -76,8 +76,12 @@ extension APIRouter {
     func inbox(_ context: RequestContext) throws(APIError) -> HTTPResponse {
         let caller = context.caller
         let filters = ["actor", "department", "role"].compactMap { key in context.query[key].map { (key, $0) } }
+        if let (key, _) = filters.first(where: { $0.1.isEmpty }) {
+            throw .badRequest("invalid-query", "\"\(key)\" must not be empty; leave it out to read your own inbox")
+        }
         guard filters.count <= 1 else {
-            throw .badRequest("invalid-query", "give at most one of \"actor\", \"department\", \"role\"")
+            throw .unprocessable("conflicting-query", "give at most one of \"actor\", \"department\", \"role\"; found "
+                + filters.map { "\"\($0.0)\"" }.joined(separator: " and "))
         }
         let matches: (Assignee) -> Bool
         if let (key, value) = filters.first {

@@ -45,7 +45,9 @@ struct BodyReader {
     mutating func int(_ key: String) -> Int? {
         guard let value = value(key), value != .null else { return nil }
         guard let number = value.intValue else {
-            problems.append(FieldProblem(field: key, message: "must be an integer, found \(value.kindDescription)"))
+            let found = value.kindDescription == "a number" ? "a number that is not a 64-bit integer"
+                : value.kindDescription
+            problems.append(FieldProblem(field: key, message: "must be an integer, found \(found)"))
             return nil
         }
         return number
