@@ -98,3 +98,15 @@ import Testing
         #expect(cache.bytesUsed == 1)
     }
 }
+
+/// Request metrics cannot grow without bound from what clients send.
+@Suite struct APIMetricsBoundTests {
+    @Test func madeUpMethods_AreCountedAsOther() throws {
+        let harness = try APIHarness()
+        for number in 0..<50 { _ = harness.send("M\(number)", "/v1/nowhere\(number)", as: "admin") }
+        let text = harness.send("GET", "/metrics", as: "auditor").bodyText
+        #expect(text.contains(#"govflow_http_requests_total{method="other",route="unmatched",status="404"} 50"#
+            + "\n"))
+        #expect(!text.contains(#"method="M1""#))
+    }
+}
