@@ -95,9 +95,12 @@ import Testing
         #expect(answer?.status == 400)
         #expect(answer?.headers["connection"] == "close")
 
-        clock.advance(by: 1.5)
+        // A probe answered after the 400 shows the loop has started the linger (in the iteration that wrote the 400).
         let (probe, probeAnswer) = try Self.get(port, "/probe")
         #expect(probeAnswer?.status == 200)
+        clock.advance(by: 1.5)
+        probe.send("GET /again HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(probe.readResponse()?.body == "GET /again ")
         #expect(server.openConnectionCount == 2, "the garbage connection lingers for 2 s")
 
         clock.advance(by: 1)
@@ -147,5 +150,37 @@ import Testing
         }
         #expect(received < Self.largeBody.count, "the slow reader did not get the whole answer")
         withExtendedLifetime(probe) {}
+    }
+
+    @Test func stop_AfterTheDrainTime_ClosesAConnectionWhoseHandlerFinishesLate() throws {
+        let clock = ManualLoopClock()
+        let release = DispatchSemaphore(value: 0)
+        let entered = DispatchSemaphore(value: 0)
+        let server = HTTPServer(configuration: Self.configuration(), clock: clock) { request in
+            entered.signal()
+            release.wait()
+            return Self.handler(request)
+        }
+        let port = try server.start(host: "127.0.0.1", port: 0)
+        let client = try RawClient(port: port)
+        client.send("GET /late HTTP/1.1\r\nHost: t\r\n\r\n")
+        entered.wait()
+
+        let stopped = DispatchSemaphore(value: 0)
+        Thread {
+            server.stop()
+            stopped.signal()
+        }.start()
+        // The drain has begun once the listener is closed (bounded wait: 5 s of 10 ms steps).
+        var listening = true
+        for _ in 0..<500 where listening {
+            if (try? RawClient(port: port)) == nil { listening = false } else { usleep(10_000) }
+        }
+        #expect(!listening)
+        clock.advance(by: 2)
+        release.signal()
+        #expect(stopped.wait(timeout: .now() + 5) == .success)
+        #expect(client.waitReadable(milliseconds: 2000), "the connection was closed")
+        #expect(client.readResponse() == nil)
     }
 }

@@ -97,7 +97,8 @@ final class EventLoop: @unchecked Sendable {
             }
             expire(now: clock.now())
         }
-        for connection in connections.values { close(connection) }
+        // Connections a worker still has are closed when it hands them back (`closeLeftovers`).
+        for connection in connections.values where connection.phase != .working { close(connection) }
         connections = [:]
         if listening { listener.close() }
         ended.signal()
