@@ -193,14 +193,24 @@ import Testing
     @Test(arguments: [
         ("0", #""version" must be at least 1, found 0"#),
         ("1e30", #""version" must be an integer, found a number that is not a 64-bit integer"#),
+        ("1.5", #""version" must be an integer, found a number that is not a 64-bit integer"#),
         ("99999999999999999999", #""version" must be an integer, found a number that is not a 64-bit integer"#),
     ])
     func versionOutsideTheSpecsRange_Is400(version: String, message: String) throws {
+        // (A whole number written as 2.0 or 2e0 is an integer, as JSON Schema says; see the test below.)
         let harness = try APIHarness(project: nil)
         let response = harness.send("POST", "/v1/projects", as: "unit",
                                     body: #"{"workflow": "approval", "version": \#(version), "variables": {"amount": 1}}"#)
         #expect(response.status.code == 400)
         #expect(response.json["error"]?["message"]?.stringValue == message)
+    }
+
+    @Test func wholeNumberWrittenWithAFraction_IsAnInteger() throws {
+        let harness = try APIHarness(project: nil)
+        let response = harness.send("POST", "/v1/projects", as: "unit",
+                                    body: #"{"workflow": "approval", "version": 1.0, "variables": {"amount": 1}}"#)
+        #expect(response.status.code == 201)
+        #expect(response.json["definition"]?["version"]?.intValue == 1)
     }
 
     @Test func reusedIdempotencyKey_Is422WithNullDetails_AsTheSpecSays() throws {
