@@ -23,6 +23,7 @@ extension EventLoop {
         let connection = handback.connection
         connection.output = handback.bytes
         connection.written = 0
+        pendingOutputBytes += handback.bytes.count
         connection.phase = .writing(then: handback.after)
         connection.deadline = now.adding(configuration.writeTimeout)
         connections[connection.socket.descriptor] = connection
@@ -32,7 +33,9 @@ extension EventLoop {
     /// Writes what the socket takes of the pending answer; when all is written, goes on to `after`.
     func flush(_ connection: Connection, then after: Connection.AfterWrite) {
         do {
-            connection.written += try connection.socket.sendAvailable(connection.output, from: connection.written)
+            let sent = try connection.socket.sendAvailable(connection.output, from: connection.written)
+            connection.written += sent
+            pendingOutputBytes -= sent
         } catch {
             close(connection)
             return

@@ -27,6 +27,8 @@ final class EventLoop: @unchecked Sendable {
 
     /// Every connection the loop owns (reading, writing or lingering), by descriptor (loop thread only).
     var connections: [Int32: Connection] = [:]
+    /// Bytes of answers not yet written, all connections together (loop thread only).
+    var pendingOutputBytes = 0
     private var listening = true
     private var drainDeadline: MonotonicTime?
 
@@ -163,10 +165,19 @@ final class EventLoop: @unchecked Sendable {
     func process(_ connection: Connection, now: MonotonicTime) {
         do {
             if let request = try connection.parser.next(from: &connection.buffer) {
+                let reserved = configuration.reservedPaths.contains(request.path)
+                if !reserved, pendingOutputBytes > configuration.maximumPendingOutputBytes {
+                    let busy = HTTPResponse.protocolError(
+                        .serviceUnavailable, code: "server-busy",
+                        message: "the server holds too many unread answers for slow clients; retry later")
+                    write(Handback(connection: connection, bytes: busy.serialized(keepAlive: false), after: .close),
+                          now: now)
+                    return
+                }
                 connection.phase = .working
                 connection.requestStarted = false
                 connection.sentContinue = false
-                let workers = configuration.reservedPaths.contains(request.path) ? reserved : pool
+                let workers = reserved ? self.reserved : pool
                 workers.submit { [self] in serve(request, on: connection) }
                 return
             }
@@ -204,6 +215,11 @@ final class EventLoop: @unchecked Sendable {
 
     /// Closes a connection (loop thread, or after the loop ended).
     func close(_ connection: Connection) {
+        if case .writing = connection.phase {
+            pendingOutputBytes -= connection.output.count - connection.written
+            connection.output = []
+            connection.written = 0
+        }
         if connections[connection.socket.descriptor] === connection {
             connections[connection.socket.descriptor] = nil
         }

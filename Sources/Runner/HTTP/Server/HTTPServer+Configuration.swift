@@ -18,6 +18,9 @@ extension HTTPServer {
         public var lingerTimeout: Double
         /// Bytes a lingering connection may still send before it is closed.
         public var lingerBytes: Int
+        /// Bytes of answers the event loop may hold for slow readers, all connections together. Beyond it a new
+        /// request is answered 503 `server-busy` without running its handler (the reserved paths still run).
+        public var maximumPendingOutputBytes: Int
         /// Connections open at once; more are answered 503 and closed.
         public var maximumConnections: Int
         /// Threads that run handlers. Handlers that write wait for their commit to reach the disk, so the default
@@ -31,7 +34,8 @@ extension HTTPServer {
 
         public init(limits: HTTPRequestParser.Limits = HTTPRequestParser.Limits(), requestTimeout: Double = 10,
                     idleTimeout: Double = 60, writeTimeout: Double = 10, lingerTimeout: Double = 2,
-                    lingerBytes: Int = 1024 * 1024, maximumConnections: Int = 512,
+                    lingerBytes: Int = 1024 * 1024, maximumPendingOutputBytes: Int = 256 * 1024 * 1024,
+                    maximumConnections: Int = 512,
                     workerCount: Int = 4 * ProcessInfo.processInfo.activeProcessorCount,
                     reservedPaths: Set<String> = ["/healthz"], drainTimeout: Double = 10) {
             self.limits = limits
@@ -40,6 +44,7 @@ extension HTTPServer {
             self.writeTimeout = writeTimeout
             self.lingerTimeout = lingerTimeout
             self.lingerBytes = max(0, lingerBytes)
+            self.maximumPendingOutputBytes = max(0, maximumPendingOutputBytes)
             self.maximumConnections = maximumConnections
             self.workerCount = max(1, workerCount)
             self.reservedPaths = reservedPaths
