@@ -51,6 +51,8 @@ import Testing
         #expect(lines.contains("govflow_cache_bytes{cache=\"project-views\"} \(expectedBytes)"))
         #expect(lines.contains("govflow_cache_limit_bytes{cache=\"project-views\"} 200000"))
         #expect(lines.contains("govflow_cache_limit_bytes{cache=\"idempotency\"} \(IdempotencyTable.defaultByteLimit)"))
+        #expect(lines.contains("govflow_cache_limit_bytes{cache=\"project-starters\"} \(8 * 1024 * 1024)"))
+        #expect(router.starters.count == 0, "local administrators read every project without asking who started it")
     }
 
     @Test func aViewLargerThanTheWholeLimit_IsServedButNotKept() throws {

@@ -26,6 +26,7 @@ extension APIRouter {
     /// Bytes used and byte limits of the in-memory caches.
     private func renderCaches(into text: inout PrometheusText) {
         let caches = [("idempotency", idempotency.bytesUsed, idempotency.byteLimit),
+                      ("project-starters", starters.bytesUsed, starters.byteLimit),
                       ("project-views", projectViews.bytesUsed, projectViews.byteLimit)]
         text.family("govflow_cache_bytes", type: "gauge", help: "Bytes held by an in-memory cache")
         for (name, used, _) in caches { text.sample("govflow_cache_bytes", ["cache": name], used) }

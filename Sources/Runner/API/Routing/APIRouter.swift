@@ -1,6 +1,5 @@
 import FlowCore
 import Foundation
-import Synchronization
 
 /// Answers API requests without a socket: routing, authentication, access rules, idempotency, metrics.
 ///
@@ -12,7 +11,10 @@ public final class APIRouter: Sendable {
     let idempotency: IdempotencyTable
     let metrics = RequestMetrics()
     /// Who started each project (the actor of its first history entry), which never changes.
-    private let starters = Mutex<[String: Actor]>([:])
+    /// Bounded in bytes (an estimate per entry: the ids and names, plus 64 for the entry itself).
+    let starters = ByteBoundedCache<String, Actor>(byteLimit: APIRouter.starterCacheBytes)
+    /// The byte limit of the starters cache: 8 MiB, some 50,000 projects (docs/operations.md).
+    static let starterCacheBytes = 8 * 1024 * 1024
     /// Rendered project views by project id, valid while the project's last sequence is unchanged: reading a
     /// project decodes and renders its whole history, and most reads find the project as it was. Bounded in bytes.
     let projectViews: ByteBoundedCache<String, CachedView>
@@ -169,7 +171,7 @@ public final class APIRouter: Sendable {
 
     /// The actor who started a project.
     func starter(of projectID: String) throws(APIError) -> Actor {
-        if let known = starters.withLock({ $0[projectID] }) { return known }
+        if let known = starters[projectID] { return known }
         let history: [HistoryEntry]
         do {
             history = try service.history(of: projectID)
@@ -177,7 +179,10 @@ public final class APIRouter: Sendable {
             throw APIError(error)
         }
         guard let first = history.first else { throw .projectNotFound(projectID) }
-        starters.withLock { $0[projectID] = first.actor }
+        let actor = first.actor
+        let bytes = 64 + projectID.utf8.count + actor.id.utf8.count + (actor.department?.utf8.count ?? 0)
+            + actor.roles.reduce(0) { $0 + $1.utf8.count }
+        starters.store(actor, bytes: bytes, for: projectID)
         return first.actor
     }
 
