@@ -38,8 +38,9 @@ import Testing
         Case(method: "GET", path: "/v1/projects/p1", body: nil, expected: statuses(200, 200, 404, 200, 200, 200, 401)),
         Case(method: "POST", path: "/v1/projects/p1/tasks/{review}/decision", body: #"{"outcome": "pass"}"#,
              expected: statuses(403, 403, 404, 200, 403, 403, 401)),
+        // 催办: the project's unit, an administrator, or an assignee of an open task (the reviewer; not the expert).
         Case(method: "POST", path: "/v1/projects/p1/tasks/{review}/operations", body: #"{"op": "urge"}"#,
-             expected: statuses(200, 200, 404, 200, 200, 403, 401)),
+             expected: statuses(200, 200, 404, 200, 403, 403, 401)),
         Case(method: "POST", path: "/v1/projects/p1/tasks/{review}/operations",
              body: #"{"op": "transfer", "to": {"actor": "wang"}}"#,
              expected: statuses(403, 403, 404, 200, 403, 403, 401)),

@@ -191,12 +191,66 @@ import Testing
         #expect(missing.json["error"]?["message"]?.stringValue == #""to" is required"#)
     }
 
-    @Test(arguments: ["/v1/deadlines?from=2024-13-01", "/v1/deadlines?from=2024-10-02&to=2024-10-01",
-                      "/v1/tasks?actor=li&role=expert", "/v1/tasks?actor=a&actor=b"])
-    func badQueries_Are400(target: String) throws {
+    @Test(arguments: [
+        ("/v1/deadlines?from=2024-13-01", #""from" must be a date as YYYY-MM-DD, found "2024-13-01""#),
+        ("/v1/tasks?actor=a&actor=b", #"the query parameter "actor" is given more than once"#),
+        ("/v1/tasks?department=", #""department" must not be empty; leave it out to read your own inbox"#),
+    ])
+    func malformedQueries_Are400(target: String, message: String) throws {
         let response = try APIHarness().send("GET", target, as: "admin")
         #expect(response.status.code == 400)
-        #expect(response.errorCode == "invalid-query")
+        #expect(response.bodyText == #"{"error":{"code":"invalid-query","message":"\#(message.jsonEscaped)","#
+            + #""details":null}}"#)
+    }
+
+    /// Each parameter is well-formed (as docs/openapi.json says) but together they contradict each other: 422.
+    @Test(arguments: [
+        ("/v1/deadlines?from=2024-10-02&to=2024-10-01", #""from" (2024-10-02) is after "to" (2024-10-01)"#),
+        ("/v1/tasks?actor=li&role=expert", #"give at most one of "actor", "department", "role"; found "actor" and "#
+            + #""role""#),
+    ])
+    func contradictoryQueries_Are422(target: String, message: String) throws {
+        let response = try APIHarness().send("GET", target, as: "admin")
+        #expect(response.status.code == 422)
+        #expect(response.bodyText == #"{"error":{"code":"conflicting-query","message":"\#(message.jsonEscaped)","#
+            + #""details":null}}"#)
+    }
+
+    @Test(arguments: [
+        ("0", #""version" must be at least 1, found 0"#),
+        ("1e30", #""version" must be an integer, found a number that is not a 64-bit integer"#),
+        ("1.5", #""version" must be an integer, found a number that is not a 64-bit integer"#),
+        ("99999999999999999999", #""version" must be an integer, found a number that is not a 64-bit integer"#),
+    ])
+    func versionOutsideTheSpecsRange_Is400(version: String, message: String) throws {
+        // (A whole number written as 2.0 or 2e0 is an integer, as JSON Schema says; see the test below.)
+        let harness = try APIHarness(project: nil)
+        let response = harness.send("POST", "/v1/projects", as: "unit",
+                                    body: #"{"workflow": "approval", "version": \#(version), "variables": {"amount": 1}}"#)
+        #expect(response.status.code == 400)
+        #expect(response.json["error"]?["message"]?.stringValue == message)
+    }
+
+    @Test func wholeNumberWrittenWithAFraction_IsAnInteger() throws {
+        let harness = try APIHarness(project: nil)
+        let response = harness.send("POST", "/v1/projects", as: "unit",
+                                    body: #"{"workflow": "approval", "version": 1.0, "variables": {"amount": 1}}"#)
+        #expect(response.status.code == 201)
+        #expect(response.json["definition"]?["version"]?.intValue == 1)
+    }
+
+    @Test func reusedIdempotencyKey_Is422WithNullDetails_AsTheSpecSays() throws {
+        let harness = try APIHarness()
+        let key = [("Idempotency-Key", "deploy-1")]
+        let first = harness.send("POST", "/v1/definitions", as: "admin", body: APIHarness.definitionVersion2,
+                                 headers: key)
+        #expect(first.status.code == 201)
+        let other = harness.send("POST", "/v1/definitions", as: "admin",
+                                 body: APIHarness.definitionVersion2.replacingOccurrences(of: "测试区", with: "别区"),
+                                 headers: key)
+        #expect(other.status.code == 422)
+        #expect(other.bodyText == #"{"error":{"code":"idempotency-key-reused","message":"Idempotency-Key "#
+            + #"\"deploy-1\" was used for a different request; use a new key for a new request","details":null}}"#)
     }
 
     @Test func errorShape_IsTheSameEverywhere() throws {
@@ -204,5 +258,12 @@ import Testing
         #expect(response.headers["Content-Type"] == "application/json; charset=utf-8")
         #expect(response.bodyText == #"{"error":{"code":"route-not-found","message":"there is no endpoint "#
             + #"/v1/nothing; see docs/api.md","details":null}}"#)
+    }
+}
+
+extension String {
+    /// The text as it appears inside a JSON string: quotes and backslashes escaped.
+    var jsonEscaped: String {
+        replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 }

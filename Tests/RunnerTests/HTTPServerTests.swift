@@ -8,8 +8,12 @@ import Testing
 final class RawClient {
     let descriptor: Int32
 
-    init(port: UInt16) throws {
+    /// A connection to the loopback `port`; `receiveBuffer` shrinks the kernel's receive buffer (a slow reader).
+    init(port: UInt16, receiveBuffer: Int32? = nil) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        if var size = receiveBuffer {
+            setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
@@ -58,6 +62,13 @@ final class RawClient {
     func isClosedByServer() -> Bool {
         while let chunk = receive() { pending += chunk }
         return true
+    }
+
+    /// Reads what arrives within the receive timeout, at most `maximum` bytes; empty at the end of the connection.
+    func receiveSome(maximum: Int = 65536) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: maximum)
+        let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, maximum, 0) }
+        return count > 0 ? Array(buffer[0..<count]) : []
     }
 
     private func receive() -> [UInt8]? {

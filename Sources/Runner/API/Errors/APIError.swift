@@ -48,6 +48,12 @@ extension APIError {
         APIError(.notFound, code, message)
     }
 
+    /// 404 `project-not-found`: the one answer for a project that does not exist and for one the caller may not
+    /// see.
+    static func projectNotFound(_ projectID: String) -> APIError {
+        .notFound("project-not-found", "there is no project \"\(projectID)\"")
+    }
+
     static func forbidden(_ message: String) -> APIError {
         APIError(.forbidden, "forbidden", message)
     }

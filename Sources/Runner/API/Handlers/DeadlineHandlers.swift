@@ -18,7 +18,9 @@ extension APIRouter {
     func deadlines(_ context: RequestContext) throws(APIError) -> HTTPResponse {
         let from = try date(context, "from") ?? CivilDate(chinaDateOf: context.now)
         let to = try date(context, "to") ?? from.adding(days: 30)
-        guard from <= to else { throw .badRequest("invalid-query", "\"from\" (\(from)) is after \"to\" (\(to))") }
+        guard from <= to else {
+            throw .unprocessable("conflicting-query", "\"from\" (\(from)) is after \"to\" (\(to))")
+        }
         var timers: [(PendingTimer, String, Int?)] = []
         for state in try visibleStates(context.caller, runningOnly: true) {
             timers += state.pendingTimers.filter { from <= $0.due.date && $0.due.date <= to }.map {

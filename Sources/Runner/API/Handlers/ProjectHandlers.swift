@@ -10,6 +10,9 @@ extension APIRouter {
         let version = body.int("version")
         let requestedID = body.string("id")
         let variables = body.object("variables") ?? []
+        if let version, version < 1 {
+            body.problems.append(FieldProblem(field: "version", message: "must be at least 1, found \(version)"))
+        }
         if let requestedID, !APIRouter.isValidProjectID(requestedID) {
             body.problems.append(FieldProblem(field: "id",
                                               message: "must be 1 to 100 letters, digits, \".\", \"_\" or \"-\""))
@@ -80,9 +83,7 @@ extension APIRouter {
 
     /// The project view as JSON text: rendered once per position in the project's history.
     func projectView(_ state: InstanceState) throws(APIError) -> [UInt8] {
-        if let cached = projectViews.withLock({ $0[state.id] }), cached.sequence == state.lastSequence {
-            return cached.view
-        }
+        if let cached = projectViews[state.id], cached.sequence == state.lastSequence { return cached.view }
         let history: [HistoryEntry]
         do {
             history = try service.history(of: state.id)
@@ -91,10 +92,7 @@ extension APIRouter {
         }
         let view = Array(ProjectView.make(state, history: history, definition: service.definition(
             state.definitionID, version: state.definitionVersion)).jsonText.utf8)
-        projectViews.withLock { views in
-            if views.count >= Self.projectViewLimit { views.removeAll(keepingCapacity: true) }
-            views[state.id] = (state.lastSequence, view)
-        }
+        projectViews.store(CachedView(sequence: state.lastSequence, view: view), bytes: view.count, for: state.id)
         return view
     }
 

@@ -6,7 +6,7 @@ extension APIRouter {
 
     /// `POST /v1/projects/{id}/tasks/{taskId}/decision`: `{outcome, comment?, data?}`.
     func decide(_ context: RequestContext) throws(APIError) -> HTTPResponse {
-        let (projectID, task) = try taskTarget(context)
+        let (projectID, task, _) = try taskTarget(context)
         var body = try context.body()
         body.rejectUnknown(allowed: ["outcome", "comment", "data"])
         let outcome = body.string("outcome", required: true)
@@ -19,7 +19,7 @@ extension APIRouter {
 
     /// `POST /v1/projects/{id}/tasks/{taskId}/operations`: `{op, to?, node?, blocking?, comment?}`.
     func operate(_ context: RequestContext) throws(APIError) -> HTTPResponse {
-        let (projectID, task) = try taskTarget(context)
+        let (projectID, task, state) = try taskTarget(context)
         let actor = context.caller.actor
         var body = try context.body()
         body.rejectUnknown(allowed: ["op", "to", "node", "blocking", "comment"])
@@ -43,28 +43,45 @@ extension APIRouter {
         case ("add-reviewer", let to?, _):
             command = .addReviewer(task: task, actor: actor, reviewer: to, blocking: blocking, comment: comment)
         case ("return", _, let node?): command = .returnTo(task: task, actor: actor, node: node, comment: comment)
-        case ("urge", _, _): command = .urge(task: task, actor: actor, comment: comment)
+        case ("urge", _, _):
+            try requireMayUrge(projectID, state, context.caller)
+            command = .urge(task: task, actor: actor, comment: comment)
         default: throw .invalidBody([FieldProblem(field: "op", message: "is incomplete")])
         }
         return try perform(command, on: projectID)
     }
 
-    /// The project (which the caller must see) and the task id of a task route.
-    private func taskTarget(_ context: RequestContext) throws(APIError) -> (String, Int) {
+    /// The project (which the caller must see), the task id of a task route, and the project's state.
+    private func taskTarget(_ context: RequestContext) throws(APIError) -> (String, Int, InstanceState) {
         let projectID = context.parameter("id")
-        _ = try visibleState(projectID, context.caller)
+        let state = try visibleState(projectID, context.caller)
         guard let task = Int(context.parameter("taskId")) else {
             throw .notFound("task-not-found", "there is no task \"\(context.parameter("taskId"))\" in this project")
         }
-        return (projectID, task)
+        return (projectID, task, state)
+    }
+
+    /// 催办 is the waiting party's call: the unit that started the project (it waits for the opinions), an
+    /// administrator, or someone who holds an open task of the project (the lead reviewer waiting on the others).
+    /// Anyone else is refused with 403, even a reviewer who may read the project.
+    private func requireMayUrge(_ projectID: String, _ state: InstanceState, _ caller: Caller) throws(APIError) {
+        if caller.roles.contains(.administrator) { return }
+        if caller.roles.contains(.projectUnit), caller.owns(projectStartedBy: try starter(of: projectID)) { return }
+        if state.openTasks.contains(where: { $0.assignee.includes(caller.actor) }) { return }
+        throw .forbidden("\(caller.actor.id) may not urge tasks of project \"\(projectID)\": only the unit that "
+            + "started it, an administrator, or someone with an open task in it may urge (催办)")
     }
 
     /// `GET /v1/tasks?actor=…|department=…|role=…`: open tasks across the projects the caller may see.
     func inbox(_ context: RequestContext) throws(APIError) -> HTTPResponse {
         let caller = context.caller
         let filters = ["actor", "department", "role"].compactMap { key in context.query[key].map { (key, $0) } }
+        if let (key, _) = filters.first(where: { $0.1.isEmpty }) {
+            throw .badRequest("invalid-query", "\"\(key)\" must not be empty; leave it out to read your own inbox")
+        }
         guard filters.count <= 1 else {
-            throw .badRequest("invalid-query", "give at most one of \"actor\", \"department\", \"role\"")
+            throw .unprocessable("conflicting-query", "give at most one of \"actor\", \"department\", \"role\"; found "
+                + filters.map { "\"\($0.0)\"" }.joined(separator: " and "))
         }
         let matches: (Assignee) -> Bool
         if let (key, value) = filters.first {

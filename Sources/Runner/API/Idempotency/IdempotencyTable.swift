@@ -3,8 +3,9 @@ import Synchronization
 /// The answers to mutating requests sent with an `Idempotency-Key`, so that a retry returns the first answer
 /// instead of applying the request again.
 ///
-/// Keys are scoped by caller and kept in memory only, the most recent `capacity` of them: they do not survive a
-/// restart (see docs/api.md). A key reused with a different request is refused.
+/// Keys are scoped by caller and kept in memory only, the most recent `capacity` of them and answers of at most
+/// `byteLimit` bytes in all: they do not survive a restart (see docs/api.md). A key reused with a different request
+/// is refused.
 public final class IdempotencyTable: Sendable {
     private enum Entry {
         case inProgress(fingerprint: [UInt8])
@@ -15,6 +16,8 @@ public final class IdempotencyTable: Sendable {
         var entries: [String: Entry] = [:]
         /// Keys in the order they were first used, for eviction.
         var order: [String] = []
+        /// Bytes of the stored answers.
+        var bytes = 0
     }
 
     /// What to do with a request carrying a key.
@@ -27,11 +30,27 @@ public final class IdempotencyTable: Sendable {
         case refuse(APIError)
     }
 
+    /// The most keys kept.
     public let capacity: Int
+    /// The most bytes of stored answers kept (bodies and header fields).
+    public let byteLimit: Int
     private let contents = Mutex(Contents())
 
-    public init(capacity: Int = 10_000) {
+    /// The default byte limit: 16 MiB (docs/operations.md).
+    public static let defaultByteLimit = 16 * 1024 * 1024
+
+    /// A table keeping the most recent `capacity` keys, with answers of at most `byteLimit` bytes in all.
+    public init(capacity: Int = 10_000, byteLimit: Int = IdempotencyTable.defaultByteLimit) {
         self.capacity = max(1, capacity)
+        self.byteLimit = max(0, byteLimit)
+    }
+
+    /// Bytes of stored answers held now (never above `byteLimit` once a request finished).
+    var bytesUsed: Int { contents.withLock { $0.bytes } }
+
+    /// What a stored answer counts against `byteLimit`.
+    private static func size(of response: HTTPResponse) -> Int {
+        response.body.count + response.headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
     }
 
     private static func slot(caller: String, key: String) -> String { caller + "\u{0}" + key }
@@ -68,6 +87,8 @@ public final class IdempotencyTable: Sendable {
                 contents.order.removeAll { $0 == slot }
             } else {
                 contents.entries[slot] = .done(fingerprint: fingerprint, response: response)
+                contents.bytes += IdempotencyTable.size(of: response)
+                evict(&contents)
             }
         }
     }
@@ -79,10 +100,11 @@ public final class IdempotencyTable: Sendable {
 
     private func evict(_ contents: inout Contents) {
         var index = 0
-        while contents.entries.count > capacity, index < contents.order.count {
+        while contents.entries.count > capacity || contents.bytes > byteLimit, index < contents.order.count {
             let slot = contents.order[index]
-            if case .done = contents.entries[slot] {
+            if case .done(_, let response) = contents.entries[slot] {
                 contents.entries[slot] = nil
+                contents.bytes -= IdempotencyTable.size(of: response)
                 contents.order.remove(at: index)
             } else {
                 index += 1

@@ -44,11 +44,21 @@ struct BodyReader {
 
     mutating func int(_ key: String) -> Int? {
         guard let value = value(key), value != .null else { return nil }
-        guard let number = value.intValue else {
-            problems.append(FieldProblem(field: key, message: "must be an integer, found \(value.kindDescription)"))
+        guard let number = value.intValue ?? BodyReader.integralNumber(value) else {
+            let found = value.kindDescription == "a number" ? "a number that is not a 64-bit integer"
+                : value.kindDescription
+            problems.append(FieldProblem(field: key, message: "must be an integer, found \(found)"))
             return nil
         }
         return number
+    }
+
+    /// A number written with a fraction or exponent that is a whole number (`3.0`, `1e2`): JSON Schema counts it as
+    /// an integer, so the API does too, up to 2^53 where a double is still exact.
+    private static func integralNumber(_ value: JSONValue) -> Int? {
+        guard case .number(let text) = value, let number = Double(text), number == number.rounded(),
+              abs(number) <= 9_007_199_254_740_992 else { return nil }
+        return Int(number)
     }
 
     mutating func bool(_ key: String) -> Bool? {

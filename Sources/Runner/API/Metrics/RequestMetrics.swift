@@ -24,8 +24,12 @@ final class RequestMetrics: Sendable {
 
     private let contents = Mutex(Contents())
 
+    /// The methods counted under their own name; any other is counted as "other", so that clients sending made-up
+    /// methods cannot grow the series without bound.
+    static let knownMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
     func record(route: String, method: String, status: Int, seconds: Double) {
-        let series = Series(route: route, method: method)
+        let series = Series(route: route, method: RequestMetrics.knownMethods.contains(method) ? method : "other")
         contents.withLock { contents in
             contents.requests[series, default: [:]][status, default: 0] += 1
             var histogram = contents.latency[series] ?? Histogram()

@@ -1,6 +1,5 @@
 import FlowCore
 import Foundation
-import Synchronization
 
 /// Answers API requests without a socket: routing, authentication, access rules, idempotency, metrics.
 ///
@@ -12,26 +11,43 @@ public final class APIRouter: Sendable {
     let idempotency: IdempotencyTable
     let metrics = RequestMetrics()
     /// Who started each project (the actor of its first history entry), which never changes.
-    private let starters = Mutex<[String: Actor]>([:])
+    /// Bounded in bytes (an estimate per entry: the ids and names, plus 64 for the entry itself).
+    let starters = ByteBoundedCache<String, Actor>(byteLimit: APIRouter.starterCacheBytes)
+    /// The byte limit of the starters cache: 8 MiB, some 50,000 projects (docs/operations.md).
+    static let starterCacheBytes = 8 * 1024 * 1024
     /// Rendered project views by project id, valid while the project's last sequence is unchanged: reading a
-    /// project decodes and renders its whole history, and most reads find the project as it was.
-    let projectViews = Mutex<[String: (sequence: Int, view: [UInt8])]>([:])
-    /// How many rendered views `projectViews` keeps before it starts afresh.
-    static let projectViewLimit = 10_000
+    /// project decodes and renders its whole history, and most reads find the project as it was. Bounded in bytes.
+    let projectViews: ByteBoundedCache<String, CachedView>
+    /// The default byte limit of the project-view cache: 64 MiB (docs/operations.md).
+    public static let defaultViewCacheBytes = 64 * 1024 * 1024
     let routes: [APIRoute]
 
     /// A router over `service`. Without `tokens`, every request acts as `Caller.localAdministrator`: only for a
-    /// server bound to loopback (`APIServer` enforces this).
-    public init(service: WorkflowService, tokens: TokenTable?, idempotency: IdempotencyTable = IdempotencyTable()) {
+    /// server bound to loopback (`APIServer` enforces this). Rendered project views are cached up to
+    /// `viewCacheBytes`.
+    public init(service: WorkflowService, tokens: TokenTable?, idempotency: IdempotencyTable = IdempotencyTable(),
+                viewCacheBytes: Int = APIRouter.defaultViewCacheBytes) {
         self.service = service
         self.tokens = tokens
         self.idempotency = idempotency
+        self.projectViews = ByteBoundedCache(byteLimit: viewCacheBytes)
         self.routes = APIRouter.table
     }
 
     /// Every route as (method, path pattern), in table order: what docs/openapi.json must document.
     public static var routeSignatures: [(method: String, path: String)] {
         table.map { ($0.method, $0.pattern) }
+    }
+
+    /// Every route as (method, path pattern, the roles that may call it or `nil` for anyone without a token), in
+    /// table order: what the route × role table in docs/api.md must show.
+    public static var routeAccess: [(method: String, path: String, roles: Set<Role>?)] {
+        table.map { route in
+            switch route.access {
+            case .anyone: (route.method, route.pattern, nil)
+            case .roles(let roles): (route.method, route.pattern, roles)
+            }
+        }
     }
 
     /// The answer to `request`; `now` is the service clock's time.
@@ -155,17 +171,18 @@ public final class APIRouter: Sendable {
 
     /// The actor who started a project.
     func starter(of projectID: String) throws(APIError) -> Actor {
-        if let known = starters.withLock({ $0[projectID] }) { return known }
+        if let known = starters[projectID] { return known }
         let history: [HistoryEntry]
         do {
             history = try service.history(of: projectID)
         } catch {
             throw APIError(error)
         }
-        guard let first = history.first else {
-            throw .notFound("project-not-found", "there is no project \"\(projectID)\"")
-        }
-        starters.withLock { $0[projectID] = first.actor }
+        guard let first = history.first else { throw .projectNotFound(projectID) }
+        let actor = first.actor
+        let bytes = 64 + projectID.utf8.count + actor.id.utf8.count + (actor.department?.utf8.count ?? 0)
+            + actor.roles.reduce(0) { $0 + $1.utf8.count }
+        starters.store(actor, bytes: bytes, for: projectID)
         return first.actor
     }
 
@@ -176,17 +193,19 @@ public final class APIRouter: Sendable {
         return caller.owns(projectStartedBy: starter)
     }
 
-    /// The project's state if the caller may see it; 404 otherwise, so that other units' projects stay hidden.
+    /// The project's state if the caller may see it. A project the caller may not see gets the very answer a
+    /// missing one gets (404 `project-not-found`, "there is no project …"), so that no caller learns which ids
+    /// other units use.
     func visibleState(_ projectID: String, _ caller: Caller) throws(APIError) -> InstanceState {
         let state: InstanceState
         do {
             state = try service.currentState(of: projectID)
+        } catch .store(.unknownProject) {
+            throw .projectNotFound(projectID)
         } catch {
             throw APIError(error)
         }
-        guard canSee(projectID, caller) else {
-            throw .notFound("project-not-found", "there is no project \"\(projectID)\" you may see")
-        }
+        guard canSee(projectID, caller) else { throw .projectNotFound(projectID) }
         return state
     }
 

@@ -2,36 +2,54 @@ import Foundation
 import Glibc
 import Synchronization
 
-/// The thread that accepts connections and reads requests with `poll(2)`, handing whole requests to workers.
+/// The thread that accepts connections, reads requests, writes answers and closes connections with `poll(2)`;
+/// workers only run handlers.
 ///
-/// Slow clients hold no thread: the loop reads what arrived, and a connection that does not finish its
-/// request before its deadline is answered 408 and closed. `reading` is touched only on the loop thread;
-/// workers give connections back through `inbox` and wake the loop through the pipe.
+/// No client can hold a worker: slow senders are cut off at their request deadline (408), slow readers at their
+/// write deadline, and the lingering close after an error answer (discarding what the client still sends) is the
+/// loop's too, with its own time and byte bounds. `connections` is touched only on the loop thread; workers hand
+/// their answers back through `inbox` and wake the loop through the pipe.
 final class EventLoop: @unchecked Sendable {
-    private let listener: Socket
-    private let wake: WakePipe
-    private let configuration: HTTPServer.Configuration
-    private let pool: WorkerPool
-    private let handler: HTTPServer.Handler
+    /// An answer a worker hands back to the loop to write.
+    struct Handback {
+        let connection: Connection
+        let bytes: [UInt8]
+        let after: Connection.AfterWrite
+    }
 
-    /// Connections reading a request or idling between requests (loop thread only).
-    private var reading: [Int32: Connection] = [:]
+    private let listener: Socket
+    let wake: WakePipe
+    let configuration: HTTPServer.Configuration
+    let clock: any LoopClock
+    let pool: WorkerPool
+    let reserved: WorkerPool
+    let handler: HTTPServer.Handler
+
+    /// Every connection the loop owns (reading, writing or lingering), by descriptor (loop thread only).
+    var connections: [Int32: Connection] = [:]
+    /// Bytes of answers not yet written, all connections together (loop thread only).
+    var pendingOutputBytes = 0
     private var listening = true
     private var drainDeadline: MonotonicTime?
 
-    private let inbox = Mutex<[Connection]>([])
+    let inbox = Mutex<[Handback]>([])
     private let stopping = Atomic<Bool>(false)
-    private let openConnections = Atomic<Int>(0)
+    private let open = Atomic<Int>(0)
+    /// Whether the clock may still wake the loop (false once the pipe is closed).
+    private let clockMayWake = Mutex<Bool>(true)
     /// Signalled when the loop has ended.
     let ended = DispatchSemaphore(value: 0)
 
-    init(listener: Socket, wake: WakePipe, configuration: HTTPServer.Configuration, pool: WorkerPool,
-         handler: @escaping HTTPServer.Handler) {
+    init(listener: Socket, wake: WakePipe, configuration: HTTPServer.Configuration, clock: any LoopClock,
+         pool: WorkerPool, reserved: WorkerPool, handler: @escaping HTTPServer.Handler) {
         self.listener = listener
         self.wake = wake
         self.configuration = configuration
+        self.clock = clock
         self.pool = pool
+        self.reserved = reserved
         self.handler = handler
+        clock.whenAdvanced { [weak self] in self?.wakeForClock() }
     }
 
     /// Asks the loop to stop accepting, finish the requests in progress and end.
@@ -40,34 +58,50 @@ final class EventLoop: @unchecked Sendable {
         wake.wake()
     }
 
-    private var isStopping: Bool { stopping.load(ordering: .sequentiallyConsistent) }
+    var isStopping: Bool { stopping.load(ordering: .sequentiallyConsistent) }
+
+    /// Connections open now (accepted and not yet closed).
+    var openConnections: Int { open.load(ordering: .sequentiallyConsistent) }
+
+    private func wakeForClock() {
+        clockMayWake.withLock { mayWake in if mayWake { wake.wake() } }
+    }
+
+    /// Closes what workers handed back after the loop ended (call after the pools have stopped), and stops the
+    /// clock from waking the loop, whose pipe is about to close.
+    func closeLeftovers() {
+        clockMayWake.withLock { $0 = false }
+        for handback in inbox.withLock({ handbacks in defer { handbacks = [] }; return handbacks }) {
+            close(handback.connection)
+        }
+    }
 
     /// Runs until stopped and drained.
     func run() {
         while true {
-            let now = MonotonicTime.now()
-            for connection in inbox.withLock({ connections in defer { connections = [] }; return connections }) {
-                resume(connection, now: now)
+            for handback in inbox.withLock({ handbacks in defer { handbacks = [] }; return handbacks }) {
+                write(handback, now: clock.now())
             }
-            if isStopping, beginOrContinueDrain(now: now) { break }
+            if isStopping, beginOrContinueDrain(now: clock.now()) { break }
             var entries = [pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0)]
             if listening { entries.append(pollfd(fd: listener.descriptor, events: Int16(POLLIN), revents: 0)) }
-            let watched = Array(reading.values)
-            entries += watched.map { pollfd(fd: $0.socket.descriptor, events: Int16(POLLIN), revents: 0) }
+            let watched = connections.values.filter { $0.pollEvents != nil }
+            entries += watched.map { pollfd(fd: $0.socket.descriptor, events: $0.pollEvents ?? 0, revents: 0) }
             let wakeAt = (watched.map(\.deadline) + [drainDeadline].compactMap { $0 }).min()
-            let timeout = wakeAt.map { Int32(clamping: $0.millisecondsFromNow) } ?? -1
+            let timeout = wakeAt.map { clock.pollTimeout(until: $0) } ?? -1
             guard poll(&entries, nfds_t(entries.count), timeout) >= 0 || errno == EINTR else { break }
 
             if entries[0].revents != 0 { wake.drain() }
             if listening, entries[1].revents != 0 { acceptAll() }
             let offset = listening ? 2 : 1
             for (index, connection) in watched.enumerated() where entries[index + offset].revents != 0 {
-                read(connection)
+                ready(connection)
             }
-            expire(now: MonotonicTime.now())
+            expire(now: clock.now())
         }
-        for connection in reading.values { close(connection) }
-        reading = [:]
+        // Connections a worker still has are closed when it hands them back (`closeLeftovers`).
+        for connection in connections.values where connection.phase != .working { close(connection) }
+        connections = [:]
         if listening { listener.close() }
         ended.signal()
     }
@@ -79,27 +113,36 @@ final class EventLoop: @unchecked Sendable {
             listening = false
             drainDeadline = now.adding(configuration.drainTimeout)
         }
-        for connection in reading.values where !connection.requestStarted {
-            reading[connection.socket.descriptor] = nil
+        for connection in connections.values where connection.phase == .reading && !connection.requestStarted {
             close(connection)
         }
-        if openConnections.load(ordering: .sequentiallyConsistent) == 0 { return true }
+        if openConnections == 0 { return true }
         return drainDeadline.map { now >= $0 } ?? false
     }
 
     private func acceptAll() {
         while let socket = try? listener.accept() {
-            if openConnections.load(ordering: .sequentiallyConsistent) >= configuration.maximumConnections {
+            if openConnections >= configuration.maximumConnections {
                 let busy = HTTPResponse.protocolError(.serviceUnavailable, code: "server-busy",
                                                       message: "the server has too many connections; retry later")
                 socket.writeWithoutWaiting(busy.serialized(keepAlive: false))
                 socket.close()
                 continue
             }
-            openConnections.add(1, ordering: .sequentiallyConsistent)
+            open.add(1, ordering: .sequentiallyConsistent)
             let connection = Connection(socket: socket, limits: configuration.limits,
-                                        deadline: MonotonicTime.now().adding(configuration.requestTimeout))
-            reading[socket.descriptor] = connection
+                                        deadline: clock.now().adding(configuration.requestTimeout))
+            connections[socket.descriptor] = connection
+        }
+    }
+
+    /// The socket of `connection` is ready for what its phase waits for.
+    private func ready(_ connection: Connection) {
+        switch connection.phase {
+        case .reading: read(connection)
+        case .writing(let after): flush(connection, then: after)
+        case .lingering: discard(connection)
+        case .working: break
         }
     }
 
@@ -108,43 +151,40 @@ final class EventLoop: @unchecked Sendable {
         do {
             result = try connection.socket.read(into: &connection.buffer, maximum: 64 * 1024)
         } catch {
-            reading[connection.socket.descriptor] = nil
             close(connection)
             return
         }
         switch result {
         case .wouldBlock: return
-        case .bytes: process(connection, now: MonotonicTime.now())
-        case .closed:
-            reading[connection.socket.descriptor] = nil
-            close(connection)
+        case .bytes: process(connection, now: clock.now())
+        case .closed: close(connection)
         }
     }
 
-    /// A connection back from a worker: serve a pipelined request at once, or wait for the next one.
-    private func resume(_ connection: Connection, now: MonotonicTime) {
-        guard !isStopping else {
-            close(connection)
-            return
-        }
-        connection.deadline = now.adding(configuration.idleTimeout)
-        process(connection, now: now)
-    }
-
-    /// Hands a complete request (or a parse error) to a worker, else keeps reading.
-    private func process(_ connection: Connection, now: MonotonicTime) {
-        let descriptor = connection.socket.descriptor
+    /// Hands a complete request to a worker, answers a request that cannot be read, else keeps reading.
+    func process(_ connection: Connection, now: MonotonicTime) {
         do {
             if let request = try connection.parser.next(from: &connection.buffer) {
-                reading[descriptor] = nil
+                let reserved = configuration.reservedPaths.contains(request.path)
+                if !reserved, pendingOutputBytes > configuration.maximumPendingOutputBytes {
+                    let busy = HTTPResponse.protocolError(
+                        .serviceUnavailable, code: "server-busy",
+                        message: "the server holds too many unread answers for slow clients; retry later")
+                    write(Handback(connection: connection, bytes: busy.serialized(keepAlive: false), after: .close),
+                          now: now)
+                    return
+                }
+                connection.phase = .working
                 connection.requestStarted = false
                 connection.sentContinue = false
-                pool.submit { [self] in serve(request, on: connection) }
+                let workers = reserved ? self.reserved : pool
+                workers.submit { [self] in serve(request, on: connection) }
                 return
             }
         } catch {
-            reading[descriptor] = nil
-            pool.submit { [self] in refuse(connection, error) }
+            let response = HTTPResponse.protocolError(error.status, code: error.code, message: error.description)
+            write(Handback(connection: connection, bytes: response.serialized(keepAlive: false), after: .linger),
+                  now: now)
             return
         }
         if !connection.requestStarted, !connection.buffer.isEmpty || connection.parser.awaitsBody {
@@ -155,60 +195,35 @@ final class EventLoop: @unchecked Sendable {
             connection.socket.writeWithoutWaiting(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
             connection.sentContinue = true
         }
-        reading[descriptor] = connection
     }
 
-    /// Closes connections past their deadline: idle ones silently, those mid-request with a 408.
+    /// Ends connections past their deadline: idle ones silently, those mid-request with a 408, slow readers and
+    /// lingering ones by closing.
     private func expire(now: MonotonicTime) {
-        for connection in reading.values where connection.deadline <= now {
-            reading[connection.socket.descriptor] = nil
-            if connection.requestStarted {
-                let timeout = HTTPResponse.protocolError(
-                    .requestTimeout, code: "request-timeout",
-                    message: "the request did not arrive within \(configuration.requestTimeout) seconds")
-                connection.socket.writeWithoutWaiting(timeout.serialized(keepAlive: false))
+        for connection in connections.values where connection.phase != .working && connection.deadline <= now {
+            guard connection.phase == .reading, connection.requestStarted else {
+                close(connection)
+                continue
             }
-            close(connection)
+            let timeout = HTTPResponse.protocolError(
+                .requestTimeout, code: "request-timeout",
+                message: "the request did not arrive within \(configuration.requestTimeout) seconds")
+            write(Handback(connection: connection, bytes: timeout.serialized(keepAlive: false), after: .linger),
+                  now: now)
         }
     }
 
-    // MARK: Workers
-
-    /// Runs the handler and writes its answer (on a worker thread).
-    private func serve(_ request: HTTPRequest, on connection: Connection) {
-        let response = handler(request)
-        let keepAlive = request.keepsAlive && !response.closesConnection && !isStopping
-        do {
-            try connection.socket.write(response.serialized(keepAlive: keepAlive),
-                                        deadline: MonotonicTime.now().adding(configuration.writeTimeout))
-        } catch {
-            close(connection)
-            return
+    /// Closes a connection (loop thread, or after the loop ended).
+    func close(_ connection: Connection) {
+        if case .writing = connection.phase {
+            pendingOutputBytes -= connection.output.count - connection.written
+            connection.output = []
+            connection.written = 0
         }
-        guard keepAlive else {
-            close(connection, lingering: !connection.buffer.isEmpty)
-            return
+        if connections[connection.socket.descriptor] === connection {
+            connections[connection.socket.descriptor] = nil
         }
-        inbox.withLock { $0.append(connection) }
-        wake.wake()
-    }
-
-    /// Answers a request that could not be read, then closes (on a worker thread).
-    private func refuse(_ connection: Connection, _ error: HTTPParseError) {
-        let response = HTTPResponse.protocolError(error.status, code: error.code, message: error.description)
-        try? connection.socket.write(response.serialized(keepAlive: false),
-                                     deadline: MonotonicTime.now().adding(configuration.writeTimeout))
-        close(connection, lingering: true)
-    }
-
-    /// Closes a connection from any thread and lets the loop see the count change.
-    private func close(_ connection: Connection, lingering: Bool = false) {
-        if lingering {
-            connection.socket.lingeringClose(deadline: MonotonicTime.now().adding(1))
-        } else {
-            connection.socket.close()
-        }
-        openConnections.subtract(1, ordering: .sequentiallyConsistent)
-        wake.wake()
+        connection.socket.close()
+        open.subtract(1, ordering: .sequentiallyConsistent)
     }
 }

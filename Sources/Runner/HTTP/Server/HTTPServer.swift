@@ -1,8 +1,10 @@
 import Foundation
 import Synchronization
 
-/// An HTTP/1.1 server on POSIX sockets: one event-loop thread reads requests, a fixed pool of workers runs the
-/// handler, keep-alive and pipelining are supported, and every limit and timeout is enforced.
+/// An HTTP/1.1 server on POSIX sockets: one event-loop thread reads requests and writes answers, a fixed pool of
+/// workers runs the handler (and one reserved worker the `reservedPaths`, e.g. the health check), keep-alive and
+/// pipelining are supported, and every limit and timeout is enforced. No client holds a worker longer than its
+/// handler runs.
 ///
 /// ```swift
 /// let server = HTTPServer(configuration: .init()) { request in HTTPResponse(status: .ok) }
@@ -16,6 +18,7 @@ public final class HTTPServer: Sendable {
     private struct Running: @unchecked Sendable {
         let loop: EventLoop
         let pool: WorkerPool
+        let reserved: WorkerPool
         let wake: WakePipe
         let port: UInt16
     }
@@ -23,16 +26,23 @@ public final class HTTPServer: Sendable {
     /// The limits and timeouts it enforces.
     public let configuration: Configuration
     private let handler: Handler
+    private let clock: any LoopClock
     private let running = Mutex<Running?>(nil)
 
-    /// A server that answers every request with `handler`; call `start(host:port:)` to listen.
-    public init(configuration: Configuration = Configuration(), handler: @escaping Handler) {
+    /// A server that answers every request with `handler`; call `start(host:port:)` to listen. `clock` times the
+    /// request, idle, write and linger deadlines (tests pass a `ManualLoopClock`).
+    public init(configuration: Configuration = Configuration(), clock: any LoopClock = SystemLoopClock(),
+                handler: @escaping Handler) {
         self.configuration = configuration
+        self.clock = clock
         self.handler = handler
     }
 
     /// The port the server listens on, while it runs.
     public var port: UInt16? { running.withLock { $0?.port } }
+
+    /// Connections open now (reading, being answered, written to or lingering); 0 when stopped.
+    public var openConnectionCount: Int { running.withLock { $0?.loop.openConnections ?? 0 } }
 
     /// Binds `host`:`port` (0 for an ephemeral port), starts serving, and returns the bound port.
     @discardableResult
@@ -50,12 +60,13 @@ public final class HTTPServer: Sendable {
                 throw error
             }
             let pool = WorkerPool(count: configuration.workerCount, name: "govflow-http-worker")
-            let loop = EventLoop(listener: listener, wake: wake, configuration: configuration, pool: pool,
-                                 handler: handler)
+            let reserved = WorkerPool(count: 1, name: "govflow-http-reserved")
+            let loop = EventLoop(listener: listener, wake: wake, configuration: configuration, clock: clock,
+                                 pool: pool, reserved: reserved, handler: handler)
             let thread = Thread { loop.run() }
             thread.name = "govflow-http-loop"
             thread.start()
-            running = Running(loop: loop, pool: pool, wake: wake, port: bound)
+            running = Running(loop: loop, pool: pool, reserved: reserved, wake: wake, port: bound)
             return bound
         }
     }
@@ -67,6 +78,8 @@ public final class HTTPServer: Sendable {
         current.loop.requestStop()
         current.loop.ended.wait()
         current.pool.shutdown()
+        current.reserved.shutdown()
+        current.loop.closeLeftovers()
         current.wake.close()
     }
 }

@@ -39,27 +39,26 @@ struct Socket: Hashable, Sendable {
         throw .makeFailed("recv")
     }
 
-    /// Writes all of `bytes`, waiting for the socket to drain until `deadline` (seconds, monotonic).
-    ///
-    /// Uses `MSG_NOSIGNAL`, so a peer that went away gives `EPIPE` instead of killing the process.
-    func write(_ bytes: [UInt8], deadline: MonotonicTime) throws(SocketError) {
-        var offset = 0
-        while offset < bytes.count {
+    /// Sends what the socket takes now of `bytes` from `offset`, without waiting: the count sent, 0 when the
+    /// socket takes nothing now. Uses `MSG_NOSIGNAL`, so a peer that went away gives `EPIPE` instead of killing the
+    /// process.
+    func sendAvailable(_ bytes: [UInt8], from offset: Int) throws(SocketError) -> Int {
+        var total = 0
+        while offset + total < bytes.count {
+            let start = offset + total
             let sent = bytes.withUnsafeBytes { raw in
-                send(descriptor, raw.baseAddress.map { $0 + offset }, bytes.count - offset, Int32(MSG_NOSIGNAL))
+                send(descriptor, raw.baseAddress.map { $0 + start }, bytes.count - start, Int32(MSG_NOSIGNAL))
             }
             if sent > 0 {
-                offset += sent
+                total += sent
                 continue
             }
             guard sent < 0, errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR else {
                 throw .makeFailed("send")
             }
-            let remaining = deadline.millisecondsFromNow
-            guard remaining > 0 else { throw SocketError(call: "send", code: ETIMEDOUT) }
-            var entry = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
-            if poll(&entry, 1, Int32(clamping: remaining)) < 0, errno != EINTR { throw .makeFailed("poll") }
+            if errno != EINTR { break }
         }
+        return total
     }
 
     /// Writes what the socket takes now without waiting: for short best-effort answers from the event loop.
@@ -79,25 +78,25 @@ struct Socket: Hashable, Sendable {
 }
 
 extension Socket {
-    /// Closes after an error answer without destroying it: stops sending, then discards what the client still
-    /// sends (up to `maximumBytes`, until `deadline`), so the kernel does not reset the connection before the
-    /// client has read the answer.
-    func lingeringClose(deadline: MonotonicTime, maximumBytes: Int = 4 * 1024 * 1024) {
+    /// Stops sending (the client reads the end of the answer) but keeps receiving: the start of a lingering close.
+    func shutdownWriting() {
         _ = Glibc.shutdown(descriptor, Int32(SHUT_WR))
-        var discarded = 0
+    }
+
+    /// Reads and drops what arrived, up to `maximum` bytes: the count, or `nil` when the peer closed or failed.
+    func discardAvailable(maximum: Int) -> Int? {
         var scratch = [UInt8](repeating: 0, count: 16 * 1024)
-        while discarded < maximumBytes {
-            let remaining = deadline.millisecondsFromNow
-            guard remaining > 0 else { break }
-            var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            guard poll(&entry, 1, Int32(clamping: remaining)) > 0 else { break }
+        var total = 0
+        while total < maximum {
             let count = scratch.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
             if count > 0 {
-                discarded += count
-            } else if count == 0 || (errno != EAGAIN && errno != EINTR) {
-                break
+                total += count
+            } else if count < 0, errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR {
+                return total
+            } else {
+                return nil
             }
         }
-        close()
+        return total
     }
 }
