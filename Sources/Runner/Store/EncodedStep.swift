@@ -11,6 +11,8 @@ struct EncodedStep: Sendable {
     let entries: [[SQLiteValue]]
     /// The pending timers the state leaves.
     let timers: [(timerID: Int, fireAt: Date, provisional: Bool)]
+    /// The rows the store's indexes keep for the new state.
+    let index: IndexRows
 
     init(projectID: String, state: InstanceState, entries: [HistoryEntry]) throws(StoreError) {
         self.projectID = projectID
@@ -30,5 +32,6 @@ struct EncodedStep: Sendable {
         }
         self.entries = rows
         timers = state.timers.values.map { ($0.id, $0.fireAt, $0.due.provisional) }
+        index = IndexRows(state: state, entries: entries)
     }
 }

@@ -3,13 +3,14 @@ import FlowCore
 extension APIRouter {
     /// `GET /v1/overdue`: overdue records across the projects the caller may see, by due date.
     func overdue(_ context: RequestContext) throws(APIError) -> HTTPResponse {
-        var records: [(OverdueRecord, String)] = []
-        for state in try visibleStates(context.caller) {
-            records += state.overdue.map { ($0, state.id) }
+        let records: [ProjectOverdueRecord]
+        do {
+            records = try service.store.overdueRecords(scope: scope(of: context.caller))
+        } catch {
+            throw APIError(error)
         }
-        records.sort { ($0.0.due.date, $0.1, $0.0.activation) < ($1.0.due.date, $1.1, $1.0.activation) }
-        return .json(.object(["overdue": .array(records.map { record, project in
-            APIRouter.withProject(project, TimerView.overdue(record))
+        return .json(.object(["overdue": .array(records.map {
+            APIRouter.withProject($0.projectID, TimerView.overdue($0.record))
         })]))
     }
 
@@ -19,14 +20,15 @@ extension APIRouter {
         let from = try date(context, "from") ?? CivilDate(chinaDateOf: context.now)
         let to = try date(context, "to") ?? from.adding(days: 30)
         guard from <= to else { throw .badRequest("invalid-query", "\"from\" (\(from)) is after \"to\" (\(to))") }
-        var timers: [(PendingTimer, String)] = []
-        for state in try visibleStates(context.caller, runningOnly: true) {
-            timers += state.pendingTimers.filter { from <= $0.due.date && $0.due.date <= to }.map { ($0, state.id) }
+        let records: [DeadlineRecord]
+        do {
+            records = try service.store.deadlines(from: from, through: to, scope: scope(of: context.caller))
+        } catch {
+            throw APIError(error)
         }
-        timers.sort { ($0.0.fireAt, $0.1, $0.0.id) < ($1.0.fireAt, $1.1, $1.0.id) }
         return .json(.object([
             "from": .string(from.iso), "to": .string(to.iso),
-            "deadlines": .array(timers.map { timer, project in APIRouter.withProject(project, TimerView.make(timer)) }),
+            "deadlines": .array(records.map { APIRouter.withProject($0.projectID, TimerView.make($0)) }),
         ]))
     }
 

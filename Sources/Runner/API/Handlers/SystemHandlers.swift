@@ -15,9 +15,13 @@ extension APIRouter {
     func metricsText(_ context: RequestContext) throws(APIError) -> HTTPResponse {
         var text = PrometheusText()
         metrics.render(into: &text)
-        let states = try visibleStates(context.caller)
-        let histories = states.compactMap { try? service.history(of: $0.id) }
-        ServiceMetrics.render(states, histories: histories, into: &text)
+        let statistics: StoreStatistics
+        do {
+            statistics = try service.store.statistics()
+        } catch {
+            throw APIError(error)
+        }
+        ServiceMetrics.render(statistics, into: &text)
         return HTTPResponse(status: .ok, headers: HTTPHeaders([("Content-Type", "text/plain; version=0.0.4")]),
                             body: Array(text.text.utf8))
     }
