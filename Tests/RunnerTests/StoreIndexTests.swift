@@ -1,0 +1,201 @@
+import FlowCore
+import Foundation
+@testable import Runner
+import Testing
+
+/// The index tables answer inboxes, deadline windows, overdue lists, starters and metrics exactly as the states
+/// say: the SQLite store (from its tables) and the in-memory store (from the states) agree on a varied history, and
+/// the tables survive a restart, a migration from schema version 3 and a rebuild.
+@Suite struct StoreIndexTests {
+    static let unitWang = Actor(id: "wang", department: "区教育局", roles: ["project-unit"])
+    static let unitZhao = Actor(id: "zhao", department: "区教育局", roles: ["project-unit"])
+
+    /// Six projects: p1 waits; p2's task is transferred to chen; p3's delegated to 区财政局; p4 ended; p5
+    /// withdrawn; a week later the running ones' opinion deadlines expire and p6 starts.
+    static func populate(_ store: any ProjectStore) throws {
+        let clock = ManualClock(StoreFixtures.morning("2024-09-27"))
+        let service = try StoreFixtures.service(store, clock: clock)
+        let starters = ["p1": StoreFixtures.applicant, "p2": unitWang, "p3": unitZhao, "p4": unitWang,
+                        "p5": StoreFixtures.applicant]
+        for (id, actor) in starters.sorted(by: { $0.key < $1.key }) {
+            _ = try service.start(projectID: id, workflow: "approval", variables: [:], actor: actor)
+        }
+        let reviewer = StoreFixtures.reviewer
+        let p2Task = try #require(try service.currentState(of: "p2").openTasks.first).id
+        try service.perform(.transfer(task: p2Task, actor: reviewer, to: .actor("chen"), comment: nil), on: "p2")
+        let p3Task = try #require(try service.currentState(of: "p3").openTasks.first).id
+        try service.perform(.delegate(task: p3Task, actor: reviewer, to: .department("区财政局"), comment: nil),
+                            on: "p3")
+        try StoreFixtures.decide(service, "p4", at: "review", "pass")
+        try StoreFixtures.decide(service, "p4", at: "approve", "reject")
+        try service.perform(.withdraw(actor: StoreFixtures.applicant, comment: nil), on: "p5")
+        clock.set(StoreFixtures.morning("2024-10-08"))
+        try service.fireDueTimers()
+        _ = try service.start(projectID: "p6", workflow: "approval", variables: [:], actor: unitZhao)
+    }
+
+    static let filters: [TaskFilter] = [
+        TaskFilter(assignees: [.role("reviewer")], scope: .every),
+        TaskFilter(assignees: [.actor("chen"), .department("区财政局"), .role("reviewer")], scope: .every),
+        TaskFilter(assignees: [.actor("chen")], scope: .every),
+        TaskFilter(assignees: [.role("reviewer"), .actor("chen")], scope: .startedBy(actorID: "wang",
+                                                                                      department: "区教育局")),
+        TaskFilter(assignees: [.role("reviewer")], scope: .startedBy(actorID: "zhang", department: nil)),
+        TaskFilter(assignees: [.role("nobody")], scope: .every),
+    ]
+
+    static let scopes: [ProjectScope] = [
+        .every, .startedBy(actorID: "wang", department: "区教育局"), .startedBy(actorID: "zhang", department: nil),
+        .startedBy(actorID: "nobody", department: nil),
+    ]
+
+    /// Every query's answer, to compare two stores.
+    struct Answers: Equatable {
+        var tasks: [[OpenTaskRecord]] = []
+        var deadlines: [[DeadlineRecord]] = []
+        var overdue: [[ProjectOverdueRecord]] = []
+        var starters: [ProjectStart?] = []
+        var statistics = StoreStatistics()
+    }
+
+    static func answers(_ store: any ProjectStore) throws -> Answers {
+        var answers = Answers()
+        answers.tasks = try filters.map { try store.openTasks(for: $0) }
+        let windows = [("2024-09-27", "2024-12-31"), ("2024-10-11", "2024-10-11"), ("2024-10-12", "2024-10-31")]
+        for (from, through) in windows {
+            for scope in scopes {
+                answers.deadlines.append(try store.deadlines(from: CivilDate(iso: from)!,
+                                                             through: CivilDate(iso: through)!, scope: scope))
+            }
+        }
+        answers.overdue = try scopes.map { try store.overdueRecords(scope: $0) }
+        answers.starters = try ["p1", "p2", "p3", "p4", "p5", "p6", "p7"].map { try store.starter(of: $0) }
+        answers.statistics = try store.statistics()
+        return answers
+    }
+
+    @Test func sqliteIndexesAnswerExactlyAsTheStatesSay() throws {
+        let reference = InMemoryProjectStore()
+        try Self.populate(reference)
+        let expected = try Self.answers(reference)
+        let sqlite = try SQLiteProjectStore(path: try StoreFixtures.databasePath())
+        defer { sqlite.close() }
+        try Self.populate(sqlite)
+        #expect(try Self.answers(sqlite) == expected)
+
+        // The reference itself, spelled out.
+        #expect(expected.tasks[0].map { "\($0.projectID)/\($0.task.nodeID)" } == ["p1/review", "p6/review"])
+        #expect(expected.tasks[1].map(\.projectID) == ["p1", "p2", "p3", "p6"])
+        #expect(expected.tasks[1].map(\.task.assignee) == [.role("reviewer"), .actor("chen"),
+                                                           .department("区财政局"), .role("reviewer")])
+        #expect(expected.tasks[1][2].task.delegatedBy == .role("reviewer"))
+        #expect(expected.tasks[3].map(\.projectID) == ["p2", "p6"])
+        #expect(expected.tasks[4].map(\.projectID) == ["p1"])
+        #expect(expected.tasks[5].isEmpty)
+        #expect(expected.deadlines[0].map { "\($0.projectID)#\($0.timerID) \($0.due.date.iso)" }
+                    == ["p6#\(try #require(expected.deadlines[0].first?.timerID)) 2024-10-11"])
+        #expect(expected.deadlines[4] == expected.deadlines[0])
+        #expect(expected.deadlines[8].isEmpty)
+        #expect(expected.overdue[0].map { "\($0.projectID) \($0.record.deadline) \($0.record.due.date.iso)" }
+                    == ["p1 opinion 2024-10-02", "p2 opinion 2024-10-02", "p3 opinion 2024-10-02"])
+        #expect(expected.overdue[1].map(\.projectID) == ["p2", "p3"])
+        #expect(expected.overdue[3].isEmpty)
+        #expect(expected.starters.map { $0?.starterID } == ["zhang", "wang", "zhao", "wang", "zhang", "zhao", nil])
+        #expect(expected.starters[1]?.starterDepartment == "区教育局")
+        #expect(expected.starters[5]?.startedAt == StoreFixtures.morning("2024-10-08"))
+        var statistics = StoreStatistics()
+        statistics.projectsByStatus = ["running": 4, "ended": 1, "withdrawn": 1]
+        statistics.activationsByNode = ["approval": ["review": 4]]
+        statistics.timersByPurpose = ["deadline": 1, "reminder": 0, "stage": 0, "wait": 0]
+        statistics.timersFired = 3
+        statistics.timersFiredLate = 3
+        statistics.overdueRecords = 3
+        statistics.openTasks = 4
+        #expect(expected.statistics == statistics)
+    }
+
+    @Test func indexesSurviveARestart() throws {
+        let reference = InMemoryProjectStore()
+        try Self.populate(reference)
+        let path = try StoreFixtures.databasePath()
+        do {
+            let store = try SQLiteProjectStore(path: path)
+            try Self.populate(store)
+            store.close()
+        }
+        let reopened = try SQLiteProjectStore(path: path)
+        defer { reopened.close() }
+        #expect(try Self.answers(reopened) == Self.answers(reference))
+    }
+
+    /// Turns a database written by this build back into schema version 3: the index tables, columns and index
+    /// that version 4 added are dropped.
+    static func downgradeToVersionThree(_ path: String) throws {
+        let connection = try SQLiteConnection(path: path, create: false)
+        defer { connection.close() }
+        try connection.execute("""
+            DROP TABLE open_tasks; DROP TABLE overdue; DROP TABLE activations; DROP TABLE counters;
+            DROP INDEX projects_by_status;
+            ALTER TABLE projects DROP COLUMN starter_id; ALTER TABLE projects DROP COLUMN starter_department;
+            ALTER TABLE projects DROP COLUMN started_at;
+            ALTER TABLE timers DROP COLUMN purpose; ALTER TABLE timers DROP COLUMN target;
+            ALTER TABLE timers DROP COLUMN node; ALTER TABLE timers DROP COLUMN due;
+            PRAGMA user_version = 3;
+            """)
+    }
+
+    @Test func versionThreeDatabaseGetsItsIndexesFilledFromItsStatesOnOpen() throws {
+        let reference = InMemoryProjectStore()
+        try Self.populate(reference)
+        let path = try StoreFixtures.databasePath()
+        do {
+            let store = try SQLiteProjectStore(path: path)
+            try Self.populate(store)
+            store.close()
+        }
+        try Self.downgradeToVersionThree(path)
+        let check = try SQLiteConnection(path: path, create: false)
+        #expect(try check.integer("SELECT count(*) FROM sqlite_master WHERE name = 'open_tasks'") == 0)
+        check.close()
+
+        let migrated = try SQLiteProjectStore(path: path)
+        defer { migrated.close() }
+        #expect(try migrated.schemaVersion() == 4)
+        #expect(try Self.answers(migrated) == Self.answers(reference))
+        #expect(try migrated.integrityCheck() == "ok")
+        // The migrated database goes on keeping its indexes: p1's review is decided.
+        let service = try StoreFixtures.service(migrated, clock: ManualClock(StoreFixtures.morning("2024-10-09")))
+        try StoreFixtures.decide(service, "p1", at: "review", "pass")
+        #expect(try migrated.openTasks(for: Self.filters[0]).map { "\($0.projectID)/\($0.task.nodeID)" }
+                    == ["p1/approve", "p6/review"])
+    }
+
+    @Test func rebuildRepairsIndexesThatDisagreeWithTheStates() throws {
+        let reference = InMemoryProjectStore()
+        try Self.populate(reference)
+        let store = try SQLiteProjectStore(path: try StoreFixtures.databasePath())
+        defer { store.close() }
+        try Self.populate(store)
+        try store.executeOnWriter("""
+            DELETE FROM open_tasks WHERE project_id = 'p1'; DELETE FROM overdue;
+            UPDATE timers SET due = '2030-01-01', purpose = 'wait', target = NULL;
+            UPDATE counters SET value = 99; DELETE FROM activations;
+            UPDATE projects SET starter_id = 'someone', starter_department = '某局';
+            """)
+        #expect(try Self.answers(store) != Self.answers(reference))
+
+        #expect(try store.rebuildIndexes() == 6)
+        #expect(try Self.answers(store) == Self.answers(reference))
+    }
+
+    @Test func projectWithoutARecordedStarterIsAStoreFailureNamingTheRepair() throws {
+        let path = try StoreFixtures.databasePath()
+        let store = try SQLiteProjectStore(path: path)
+        defer { store.close() }
+        try Self.populate(store)
+        try store.executeOnWriter("UPDATE projects SET starter_id = NULL WHERE id = 'p2'")
+        let error = StoreFixtures.storeError { _ = try store.starter(of: "p2") }
+        #expect(error == .failure("project \"p2\" in \(path) has no starter recorded; the index tables are "
+            + "incomplete: run `govflow store rebuild-indexes --db \(path)` with the runner stopped"))
+    }
+}
