@@ -31,6 +31,10 @@ import Testing
         try service.perform(.withdraw(actor: StoreFixtures.applicant, comment: nil), on: "p5")
         clock.set(StoreFixtures.morning("2024-10-08"))
         try service.fireDueTimers()
+        // Version 2 gives the review task a due date: p6's task comes first in inboxes.
+        let withDue = StoreFixtures.definition(version: 2).replacingOccurrences(
+            of: #""outcomes": ["again", "pass"]}"#, with: #""outcomes": ["again", "pass"], "due": "2 workdays"}"#)
+        try service.deploy(source: withDue, file: "approval-2.json")
         _ = try service.start(projectID: "p6", workflow: "approval", variables: [:], actor: unitZhao)
     }
 
@@ -84,12 +88,14 @@ import Testing
         #expect(try Self.answers(sqlite) == expected)
 
         // The reference itself, spelled out.
-        #expect(expected.tasks[0].map { "\($0.projectID)/\($0.task.nodeID)" } == ["p1/review", "p6/review"])
-        #expect(expected.tasks[1].map(\.projectID) == ["p1", "p2", "p3", "p6"])
-        #expect(expected.tasks[1].map(\.task.assignee) == [.role("reviewer"), .actor("chen"),
-                                                           .department("区财政局"), .role("reviewer")])
-        #expect(expected.tasks[1][2].task.delegatedBy == .role("reviewer"))
-        #expect(expected.tasks[3].map(\.projectID) == ["p2", "p6"])
+        #expect(expected.tasks[0].map { "\($0.projectID)/\($0.task.nodeID)" } == ["p6/review", "p1/review"])
+        #expect(expected.tasks[1].map(\.projectID) == ["p6", "p1", "p2", "p3"])
+        #expect(expected.tasks[1].map(\.task.due?.date.iso) == ["2024-10-10", nil, nil, nil])
+        #expect(expected.tasks[1].map(\.definitionVersion) == [2, 1, 1, 1])
+        #expect(expected.tasks[1].map(\.task.assignee) == [.role("reviewer"), .role("reviewer"), .actor("chen"),
+                                                           .department("区财政局")])
+        #expect(expected.tasks[1][3].task.delegatedBy == .role("reviewer"))
+        #expect(expected.tasks[3].map(\.projectID) == ["p6", "p2"])
         #expect(expected.tasks[4].map(\.projectID) == ["p1"])
         #expect(expected.tasks[5].isEmpty)
         #expect(expected.deadlines[0].map { "\($0.projectID)#\($0.timerID) \($0.due.date.iso)" }
@@ -167,7 +173,7 @@ import Testing
         let service = try StoreFixtures.service(migrated, clock: ManualClock(StoreFixtures.morning("2024-10-09")))
         try StoreFixtures.decide(service, "p1", at: "review", "pass")
         #expect(try migrated.openTasks(for: Self.filters[0]).map { "\($0.projectID)/\($0.task.nodeID)" }
-                    == ["p1/approve", "p6/review"])
+                    == ["p6/review", "p1/approve"])
     }
 
     @Test func rebuildRepairsIndexesThatDisagreeWithTheStates() throws {
