@@ -74,7 +74,7 @@ import Testing
         #expect(response.status.code == 500)
         #expect(response.errorCode == "store-failure")
         #expect(response.json["error"]?["message"]?.stringValue == "project \"p1\" in \(path) has no starter "
-            + "recorded; the index tables are incomplete: run `govflow store rebuild-indexes --db \(path)` with the "
+            + "recorded; the index tables are incomplete: run `govflow rebuild-indexes --db \(path)` with the "
             + "runner stopped")
         // Callers who read every project need no starter.
         #expect(harness.send("GET", "/v1/projects/p1", as: "reviewer").status.code == 200)

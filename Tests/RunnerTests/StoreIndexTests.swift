@@ -202,6 +202,46 @@ import Testing
         try store.executeOnWriter("UPDATE projects SET starter_id = NULL WHERE id = 'p2'")
         let error = StoreFixtures.storeError { _ = try store.starter(of: "p2") }
         #expect(error == .failure("project \"p2\" in \(path) has no starter recorded; the index tables are "
-            + "incomplete: run `govflow store rebuild-indexes --db \(path)` with the runner stopped"))
+            + "incomplete: run `govflow rebuild-indexes --db \(path)` with the runner stopped"))
+    }
+
+    @Test func rebuildIndexesCommandRepairsAStoppedRunnersDatabase() throws {
+        let reference = InMemoryProjectStore()
+        try Self.populate(reference)
+        let path = try StoreFixtures.databasePath()
+        do {
+            let store = try SQLiteProjectStore(path: path)
+            try Self.populate(store)
+            try store.executeOnWriter("DELETE FROM open_tasks; DELETE FROM timers; UPDATE counters SET value = 0")
+            store.close()
+        }
+        let captured = CapturedIO()
+        let status = GovFlowCommand.run(arguments: ["rebuild-indexes", "--db", path], registry: StoreFixtures.registry,
+                                        io: captured.io)
+        #expect(status == 0)
+        #expect(captured.output == "rebuilt the index tables of \(path) from 6 project states\n")
+        let store = try SQLiteProjectStore(path: path)
+        defer { store.close() }
+        #expect(try Self.answers(store) == Self.answers(reference))
+        // Timers are back too: the timer service finds p6's deadline.
+        #expect(try store.nextTimer()?.projectID == "p6")
+    }
+
+    @Test func unreadableIndexRowIsAFailureNamingTheRowAndTheRepair() throws {
+        let path = try StoreFixtures.databasePath()
+        let store = try SQLiteProjectStore(path: path)
+        defer { store.close() }
+        try Self.populate(store)
+        try store.executeOnWriter("""
+            UPDATE open_tasks SET assignee_kind = 'role', assignee_name = 'x', outcomes = '[' WHERE project_id = 'p1'
+            """)
+        let task = try #require(try store.state(of: "p1")?.openTasks.first).id
+        let unreadable = StoreFixtures.storeError {
+            _ = try store.openTasks(for: TaskFilter(assignees: [.role("x")], scope: .every))
+        }
+        #expect(unreadable?.description.hasPrefix("cannot read open task \(task) of project \"p1\" in the index "
+            + "tables of \(path): unexpected JSON (") == true)
+        #expect(unreadable?.description.hasSuffix("the database was changed by hand; rebuild them with "
+            + "`govflow rebuild-indexes --db \(path)` (the runner stopped) or restore a backup") == true)
     }
 }

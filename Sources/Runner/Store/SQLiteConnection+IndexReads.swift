@@ -62,7 +62,7 @@ extension SQLiteConnection {
         guard let found = rows.first else { return nil }
         guard let start = found else {
             throw .failure("project \"\(id)\" in \(path) has no starter recorded; the index tables are incomplete: "
-                + "run `govflow store rebuild-indexes --db \(path)` with the runner stopped")
+                + "run `govflow rebuild-indexes --db \(path)` with the runner stopped")
         }
         return start
     }
@@ -90,9 +90,9 @@ extension SQLiteConnection {
             let project = row.text(0)
             let what = "timer \(row.int(1)) of project \"\(project)\""
             guard let purpose = PendingTimer.Purpose(name: row.text(2), target: row.isNull(3) ? nil : row.text(3))
-            else { throw Self.unreadable(what, "purpose \"\(row.text(2))\"") }
+            else { throw unreadable(what, "purpose \"\(row.text(2))\"") }
             return DeadlineRecord(projectID: project, timerID: row.int(1), purpose: purpose, nodeID: row.text(4),
-                                  due: DueDate(date: try Self.date(row.text(5), what), provisional: row.int(6) != 0))
+                                  due: DueDate(date: try civilDate(row.text(5), what), provisional: row.int(6) != 0))
         }
     }
 
@@ -102,7 +102,7 @@ extension SQLiteConnection {
             (row) throws(StoreError) -> ProjectOverdueRecord in
             let project = row.text(0)
             let what = "overdue record \(row.int(1)) of project \"\(project)\""
-            let due = DueDate(date: try Self.date(row.text(5), what), provisional: row.int(6) != 0)
+            let due = DueDate(date: try civilDate(row.text(5), what), provisional: row.int(6) != 0)
             return ProjectOverdueRecord(projectID: project, position: row.int(1), record: OverdueRecord(
                 activation: row.int(2), node: row.text(3), deadline: row.text(4), due: due,
                 interrupting: row.int(7) != 0, recordedAt: StoreCodec.date(row.double(8))))
@@ -151,32 +151,32 @@ extension SQLiteConnection {
         let project = row.text(0)
         let what = "open task \(row.int(1)) of project \"\(project)\""
         guard let assignee = IndexRows.assignee(kind: row.text(2), name: row.text(3)) else {
-            throw Self.unreadable(what, "assignee kind \"\(row.text(2))\"")
+            throw unreadable(what, "assignee kind \"\(row.text(2))\"")
         }
         var delegatedBy: Assignee?
         if !row.isNull(14) {
             guard let delegate = IndexRows.assignee(kind: row.text(14), name: row.text(15)) else {
-                throw Self.unreadable(what, "delegated_by_kind \"\(row.text(14))\"")
+                throw unreadable(what, "delegated_by_kind \"\(row.text(14))\"")
             }
             delegatedBy = delegate
         }
-        let outcomes = try Self.json(row.text(12), what).arrayValue?.compactMap(\.stringValue) ?? []
-        let due = row.isNull(4) ? nil : DueDate(date: try Self.date(row.text(4), what), provisional: row.int(5) != 0)
+        let outcomes = try jsonValue(row.text(12), what).arrayValue?.compactMap(\.stringValue) ?? []
+        let due = row.isNull(4) ? nil : DueDate(date: try civilDate(row.text(4), what), provisional: row.int(5) != 0)
         let task = HumanTask(
             id: row.int(1), activationID: row.int(8), nodeID: row.text(9), key: row.text(10), title: row.text(11),
             assignee: assignee, outcomes: outcomes, openedAt: StoreCodec.date(row.double(13)), due: due,
             status: .open, delegatedBy: delegatedBy, consultationOf: row.isNull(16) ? nil : row.int(16),
-            blocking: row.int(17) != 0, exampleData: try Self.json(row.text(18), what))
+            blocking: row.int(17) != 0, exampleData: try jsonValue(row.text(18), what))
         return OpenTaskRecord(projectID: project, definitionID: row.text(6), definitionVersion: row.int(7),
                               task: task)
     }
 
-    private static func date(_ text: String, _ what: String) throws(StoreError) -> CivilDate {
+    private func civilDate(_ text: String, _ what: String) throws(StoreError) -> CivilDate {
         guard let date = CivilDate(iso: text) else { throw unreadable(what, "date \"\(text)\"") }
         return date
     }
 
-    private static func json(_ text: String, _ what: String) throws(StoreError) -> JSONValue {
+    private func jsonValue(_ text: String, _ what: String) throws(StoreError) -> JSONValue {
         do {
             return try JSONParser.parse(text).value
         } catch {
@@ -184,8 +184,9 @@ extension SQLiteConnection {
         }
     }
 
-    private static func unreadable(_ what: String, _ found: String) -> StoreError {
-        .failure("cannot read \(what) in the index tables: unexpected \(found); the database was changed by hand; "
-            + "rebuild the indexes with `govflow store rebuild-indexes` (the runner stopped) or restore a backup")
+    private func unreadable(_ what: String, _ found: String) -> StoreError {
+        .failure("cannot read \(what) in the index tables of \(path): unexpected \(found); the database was changed "
+            + "by hand; rebuild them with `govflow rebuild-indexes --db \(path)` (the runner stopped) or restore a "
+            + "backup")
     }
 }
