@@ -2,7 +2,7 @@ import FlowCore
 import Foundation
 import Stages
 
-/// `swift run -c release govflow-bench [engine|durable|http|recovery|calendar|timers|all] [--quick]`: prints one JSON line per
+/// `swift run -c release govflow-bench [engine|durable|http|reads|recovery|calendar|timers|all] [--quick]`: prints one JSON line per
 /// measurement. See docs/performance.md.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
@@ -30,6 +30,9 @@ do {
     }
     if selected == "all" || selected == "http" {
         try HTTPBenchmark(calendar: calendar).run(quick: quick)
+    }
+    if selected == "all" || selected == "reads" {
+        try ReadsBenchmark(calendar: calendar).run(quick: quick)
     }
     if selected == "all" || selected == "recovery" {
         try RecoveryBenchmark(calendarsDirectory: calendarsDirectory).run(quick: quick)
