@@ -14,7 +14,11 @@ struct EncodedStep: Sendable {
     /// The rows the store's indexes keep for the new state.
     let index: IndexRows
 
-    init(projectID: String, state: InstanceState, entries: [HistoryEntry]) throws(StoreError) {
+    /// `previous` is the state the project's stored rows were derived from, when known: only the index tables
+    /// whose rows change are then rewritten.
+    init(projectID: String, state: InstanceState, entries: [HistoryEntry], previous: InstanceState? = nil)
+        throws(StoreError)
+    {
         self.projectID = projectID
         let encoder = StoreCodec.makeEncoder()
         projectColumns = [
@@ -32,6 +36,6 @@ struct EncodedStep: Sendable {
         }
         self.entries = rows
         timers = state.timers.values.map { ($0.id, $0.fireAt, $0.due.provisional) }
-        index = IndexRows(state: state, entries: entries)
+        index = IndexRows(state: state, entries: entries, previous: previous)
     }
 }

@@ -20,6 +20,31 @@ struct IndexRows: Sendable {
     let activations: [[SQLiteValue]]
     /// Timers the new entries record as fired, and how many of them fired late.
     let fired: (count: Int, late: Int)
+    /// The tables whose rows for this project differ from the previous state's: only these are rewritten.
+    private(set) var changed: Tables = .all
+
+    /// The index tables a project has rows in.
+    struct Tables: OptionSet, Sendable {
+        let rawValue: Int
+        static let openTasks = Tables(rawValue: 1)
+        static let timers = Tables(rawValue: 2)
+        static let overdue = Tables(rawValue: 4)
+        static let activations = Tables(rawValue: 8)
+        static let all: Tables = [.openTasks, .timers, .overdue, .activations]
+    }
+
+    /// The rows of `state`; with `previous`, the state the project's stored rows were derived from, only the tables
+    /// whose rows differ are marked changed.
+    init(state: InstanceState, entries: [HistoryEntry], previous: InstanceState?) {
+        self.init(state: state, entries: entries)
+        guard let previous else { return }
+        let before = IndexRows(state: previous, entries: [])
+        changed = []
+        if openTasks != before.openTasks { changed.insert(.openTasks) }
+        if timers != before.timers { changed.insert(.timers) }
+        if overdue != before.overdue { changed.insert(.overdue) }
+        if activations != before.activations { changed.insert(.activations) }
+    }
 
     init(state: InstanceState, entries: [HistoryEntry]) {
         if let first = entries.first, first.sequence == 1 {

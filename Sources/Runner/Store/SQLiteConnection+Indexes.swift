@@ -3,44 +3,21 @@ import Foundation
 
 /// Writing the index tables (see `IndexRows`), with each commit and all at once from the stored states.
 extension SQLiteConnection {
-    /// Writes a project's index rows; with `replacing`, its previous rows go first. Timers in `provisional` (by
-    /// timer id) stay marked provisional whatever their due date says.
+    /// Writes a project's index rows; with `replacing`, the rows of its changed tables (`IndexRows.changed`)
+    /// replace the previous ones and the others are left alone. Timers in `provisional` (by timer id) stay marked
+    /// provisional whatever their due date says.
     func writeIndexes(_ rows: IndexRows, of projectID: String, replacing: Bool, provisional: Set<Int> = [])
         throws(StoreError)
     {
         let project = SQLiteValue.text(projectID)
+        let changed = replacing ? rows.changed : .all
         if replacing {
-            try run("DELETE FROM open_tasks WHERE project_id = ?", [project])
-            try run("DELETE FROM timers WHERE project_id = ?", [project])
-            try run("DELETE FROM overdue WHERE project_id = ?", [project])
-            try run("DELETE FROM activations WHERE project_id = ?", [project])
+            if changed.contains(.openTasks) { try run("DELETE FROM open_tasks WHERE project_id = ?", [project]) }
+            if changed.contains(.timers) { try run("DELETE FROM timers WHERE project_id = ?", [project]) }
+            if changed.contains(.overdue) { try run("DELETE FROM overdue WHERE project_id = ?", [project]) }
+            if changed.contains(.activations) { try run("DELETE FROM activations WHERE project_id = ?", [project]) }
         }
-        for row in rows.openTasks {
-            try run("""
-                INSERT INTO open_tasks (project_id, task_id, assignee_kind, assignee_name, due, due_provisional,
-                    definition_id, definition_version, activation_id, node, key, title, outcomes, opened_at,
-                    delegated_by_kind, delegated_by_name, consultation_of, blocking, example_data)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [project] + row)
-        }
-        for var row in rows.timers {
-            if case .integer(let id) = row[0], provisional.contains(Int(id)) { row[2] = .integer(1) }
-            try run("""
-                INSERT INTO timers (project_id, timer_id, fire_at, provisional, purpose, target, node, due)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [project] + row)
-        }
-        for row in rows.overdue {
-            try run("""
-                INSERT INTO overdue (project_id, position, activation_id, node, deadline, due, provisional,
-                    interrupting, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [project] + row)
-        }
-        for row in rows.activations {
-            try run("INSERT INTO activations (project_id, activation_id, definition_id, node) VALUES (?, ?, ?, ?)",
-                    [project] + row)
-        }
+        try insertRows(rows, of: project, changed, provisional: provisional)
         if rows.fired.count > 0 {
             try run("UPDATE counters SET value = value + ? WHERE name = 'timers_fired'",
                     [.integer(Int64(rows.fired.count))])
@@ -48,6 +25,36 @@ extension SQLiteConnection {
         if rows.fired.late > 0 {
             try run("UPDATE counters SET value = value + ? WHERE name = 'timers_fired_late'",
                     [.integer(Int64(rows.fired.late))])
+        }
+    }
+
+    private func insertRows(_ rows: IndexRows, of project: SQLiteValue, _ changed: IndexRows.Tables,
+                            provisional: Set<Int>) throws(StoreError) {
+        for row in rows.openTasks where changed.contains(.openTasks) {
+            try run("""
+                INSERT INTO open_tasks (project_id, task_id, assignee_kind, assignee_name, due, due_provisional,
+                    definition_id, definition_version, activation_id, node, key, title, outcomes, opened_at,
+                    delegated_by_kind, delegated_by_name, consultation_of, blocking, example_data)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [project] + row)
+        }
+        for var row in rows.timers where changed.contains(.timers) {
+            if case .integer(let id) = row[0], provisional.contains(Int(id)) { row[2] = .integer(1) }
+            try run("""
+                INSERT INTO timers (project_id, timer_id, fire_at, provisional, purpose, target, node, due)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [project] + row)
+        }
+        for row in rows.overdue where changed.contains(.overdue) {
+            try run("""
+                INSERT INTO overdue (project_id, position, activation_id, node, deadline, due, provisional,
+                    interrupting, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [project] + row)
+        }
+        for row in rows.activations where changed.contains(.activations) {
+            try run("INSERT INTO activations (project_id, activation_id, definition_id, node) VALUES (?, ?, ?, ?)",
+                    [project] + row)
         }
     }
 

@@ -123,7 +123,10 @@ public final class SQLiteProjectStore: ProjectStore {
     public func commit(project id: String, expectedSequence: Int, state: InstanceState, entries: [HistoryEntry])
         throws(StoreError)
     {
-        let step = try EncodedStep(projectID: id, state: state, entries: entries)
+        // The cached state at the expected sequence is the one the stored index rows were derived from (the commit
+        // is refused unless the stored sequence still is the expected one).
+        let previous = recentStates.withLock { $0[id] }.flatMap { $0.lastSequence == expectedSequence ? $0 : nil }
+        let step = try EncodedStep(projectID: id, state: state, entries: entries, previous: previous)
         try committer.submit { (connection) throws(StoreError) -> Date? in
             try connection.commit(step, expectedSequence: expectedSequence)
         }
