@@ -244,4 +244,55 @@ import Testing
         #expect(unreadable?.description.hasSuffix("the database was changed by hand; rebuild them with "
             + "`govflow rebuild-indexes --db \(path)` (the runner stopped) or restore a backup") == true)
     }
+
+    /// Every row of `table` ordered by its key, each as "value|value|…" (NULL for null).
+    static func dump(_ path: String, _ table: String, columns: String, orderBy: String) throws -> [String] {
+        let connection = try SQLiteConnection(path: path, create: false)
+        defer { connection.close() }
+        let count = columns.split(separator: ",").count
+        return try connection.query("SELECT \(columns) FROM \(table) ORDER BY \(orderBy)") { row in
+            (0..<Int32(count)).map { row.isNull($0) ? "NULL" : row.text($0) }.joined(separator: "|")
+        }
+    }
+
+    /// The stored layout of the index rows is a contract (people read the file; the next version migrates it).
+    @Test func indexRowsAreStoredAsTheseExactColumns() throws {
+        let path = try StoreFixtures.databasePath()
+        let store = try SQLiteProjectStore(path: path)
+        try Self.populate(store)
+        store.close()
+        let openTasks = try Self.dump(path, "open_tasks", columns: """
+            project_id, task_id, assignee_kind, assignee_name, due, due_provisional, definition_id,
+            definition_version, activation_id, node, key, title, outcomes, opened_at, delegated_by_kind,
+            delegated_by_name, consultation_of, blocking, example_data
+            """, orderBy: "project_id, task_id")
+        let opened = "749091600.0"  // 2024-09-27 09:00 China time, in seconds since 2001
+        let task = #"|decision|审核|["again","pass"]|"#
+        #expect(openTasks == [
+            "p1|4|role|reviewer|NULL|0|approval|1|2|review\(task)\(opened)|NULL|NULL|NULL|0|null",
+            "p2|4|actor|chen|NULL|0|approval|1|2|review\(task)\(opened)|NULL|NULL|NULL|0|null",
+            "p3|4|department|区财政局|NULL|0|approval|1|2|review\(task)\(opened)|role|reviewer|NULL|0|null",
+            "p6|4|role|reviewer|2024-10-10|0|approval|2|2|review\(task)750042000.0|NULL|NULL|NULL|0|null",
+        ])
+        let timers = try Self.dump(path, "timers", columns: "project_id, timer_id, fire_at, provisional, purpose, "
+            + "target, node, due", orderBy: "project_id, timer_id")
+        // Fires at the end of 2024-10-11 in China: 2024-10-11 16:00 UTC, in milliseconds since 1970.
+        #expect(timers == ["p6|3|1728662400000|0|deadline|opinion|review|2024-10-11"])
+        let overdue = try Self.dump(path, "overdue", columns: "project_id, position, activation_id, node, deadline, "
+            + "due, provisional, interrupting, recorded_at", orderBy: "project_id, position")
+        #expect(overdue == ["p1|0|2|review|opinion|2024-10-02|0|0|750042000.0",
+                            "p2|0|2|review|opinion|2024-10-02|0|0|750042000.0",
+                            "p3|0|2|review|opinion|2024-10-02|0|0|750042000.0"])
+        let activations = try Self.dump(path, "activations", columns: "project_id, activation_id, definition_id, node",
+                                        orderBy: "project_id, activation_id")
+        #expect(activations == ["p1|2|approval|review", "p2|2|approval|review", "p3|2|approval|review",
+                                "p6|2|approval|review"])
+        let counters = try Self.dump(path, "counters", columns: "name, value", orderBy: "name")
+        #expect(counters == ["timers_fired|3", "timers_fired_late|3"])
+        let starters = try Self.dump(path, "projects", columns: "id, starter_id, starter_department, started_at",
+                                     orderBy: "id")
+        #expect(starters == ["p1|zhang|NULL|749091600.0", "p2|wang|区教育局|749091600.0",
+                             "p3|zhao|区教育局|749091600.0", "p4|wang|区教育局|749091600.0",
+                             "p5|zhang|NULL|749091600.0", "p6|zhao|区教育局|750042000.0"])
+    }
 }
