@@ -141,7 +141,7 @@ import Testing
         defer { connection.close() }
         try connection.execute("""
             DROP TABLE open_tasks; DROP TABLE overdue; DROP TABLE activations; DROP TABLE counters;
-            DROP INDEX projects_by_status;
+            DROP INDEX projects_by_status; DROP INDEX timers_by_purpose;
             ALTER TABLE projects DROP COLUMN starter_id; ALTER TABLE projects DROP COLUMN starter_department;
             ALTER TABLE projects DROP COLUMN started_at;
             ALTER TABLE timers DROP COLUMN purpose; ALTER TABLE timers DROP COLUMN target;
