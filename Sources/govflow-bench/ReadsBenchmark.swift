@@ -71,7 +71,8 @@ struct ReadsBenchmark {
         ]))
         let first = router.respond(to: request, now: Date())
         guard first.status.code == 200 else {
-            throw BenchmarkError("\(target) answered \(first.status.code): \(String(decoding: first.body, as: UTF8.self))")
+            let body = String(decoding: first.body, as: UTF8.self)
+            throw BenchmarkError("\(target) answered \(first.status.code): \(body)")
         }
         var latencies: [Double] = []
         let seconds = measureSeconds {

@@ -2,8 +2,8 @@ import FlowCore
 import Foundation
 import Stages
 
-/// `swift run -c release govflow-bench [engine|durable|http|reads|recovery|calendar|timers|all] [--quick]`: prints one JSON line per
-/// measurement. See docs/performance.md.
+/// `swift run -c release govflow-bench [engine|durable|http|reads|recovery|calendar|timers|all] [--quick]`:
+/// prints one JSON line per measurement. See docs/performance.md.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
 let selected = arguments.first { !$0.hasPrefix("--") } ?? "all"

@@ -93,6 +93,15 @@ import Testing
         let scopedWindowPlan = try store.queryPlan(SQLiteConnection.deadlinesSQL(scoped: true),
                                                    window + [.text("unit-7"), .text("dept-7")])
         #expect(scopedWindowPlan == windowPlan)
+        // The overdue list shows every record, so it reads the whole overdue index in order (never the projects).
+        #expect(try store.queryPlan(SQLiteConnection.overdueSQL(scoped: false), [])
+                    == ["SCAN o USING INDEX overdue_by_due"])
+        #expect(try store.queryPlan(SQLiteConnection.overdueSQL(scoped: true), [.text("unit-7"), .text("dept-7")])
+                    == ["SCAN o USING INDEX overdue_by_due", "SEARCH p USING INDEX sqlite_autoindex_projects_1 (id=?)"])
+        #expect(try store.starter(of: "p7")?.starterID == "unit-7")
+        #expect(try store.queryPlan("SELECT starter_id, starter_department, started_at, definition_id, "
+            + "definition_version FROM projects WHERE id = ?", [.text("p7")])
+                    == ["SEARCH projects USING INDEX sqlite_autoindex_projects_1 (id=?)"])
         for line in inboxPlan + scopedInboxPlan + windowPlan + scopedWindowPlan {
             #expect(line.contains("USING INDEX") || line.contains("USING COVERING INDEX"), "\(line)")
             #expect(!line.hasPrefix("SCAN"), "\(line)")

@@ -32,8 +32,10 @@ extension SQLiteConnection {
 
     /// The SQL of the overdue list, with the starter condition when `scoped`.
     static func overdueSQL(scoped: Bool) -> String {
-        let source = scoped
-            ? "overdue o CROSS JOIN projects p ON p.id = o.project_id WHERE 1\(scopeCondition)" : "overdue o"
+        let source = scoped ? """
+            overdue o CROSS JOIN projects p ON p.id = o.project_id
+            WHERE (p.starter_id = ? OR p.starter_department = ?)
+            """ : "overdue o"
         return """
             SELECT o.project_id, o.position, o.activation_id, o.node, o.deadline, o.due, o.provisional,
                 o.interrupting, o.recorded_at
