@@ -146,6 +146,7 @@ import Testing
             ALTER TABLE projects DROP COLUMN started_at;
             ALTER TABLE timers DROP COLUMN purpose; ALTER TABLE timers DROP COLUMN target;
             ALTER TABLE timers DROP COLUMN node; ALTER TABLE timers DROP COLUMN due;
+            ALTER TABLE timers DROP COLUMN due_provisional;
             PRAGMA user_version = 3;
             """)
     }
@@ -192,6 +193,19 @@ import Testing
 
         #expect(try store.rebuildIndexes() == 6)
         #expect(try Self.answers(store) == Self.answers(reference))
+    }
+
+    @Test func rebuildKeepsTimersMarkedProvisionalSoTheCalendarCheckStillRuns() throws {
+        let store = try SQLiteProjectStore(path: try StoreFixtures.databasePath())
+        defer { store.close() }
+        try Self.populate(store)
+        #expect(try store.projectsWithProvisionalTimers() == [])
+        // As migration 3 marks the timers it finds.
+        try store.executeOnWriter("UPDATE timers SET provisional = 1")
+        try store.rebuildIndexes()
+        #expect(try store.projectsWithProvisionalTimers() == ["p6"])
+        #expect(try store.deadlines(from: CivilDate(iso: "2024-10-11")!, through: CivilDate(iso: "2024-10-11")!,
+                                    scope: .every).map(\.due.provisional) == [false])
     }
 
     @Test func projectWithoutARecordedStarterIsAStoreFailureNamingTheRepair() throws {
@@ -275,9 +289,9 @@ import Testing
             "p6|4|role|reviewer|2024-10-10|0|approval|2|2|review\(task)750042000.0|NULL|NULL|NULL|0|null",
         ])
         let timers = try Self.dump(path, "timers", columns: "project_id, timer_id, fire_at, provisional, purpose, "
-            + "target, node, due", orderBy: "project_id, timer_id")
+            + "target, node, due, due_provisional", orderBy: "project_id, timer_id")
         // Fires at the end of 2024-10-11 in China: 2024-10-11 16:00 UTC, in milliseconds since 1970.
-        #expect(timers == ["p6|3|1728662400000|0|deadline|opinion|review|2024-10-11"])
+        #expect(timers == ["p6|3|1728662400000|0|deadline|opinion|review|2024-10-11|0"])
         let overdue = try Self.dump(path, "overdue", columns: "project_id, position, activation_id, node, deadline, "
             + "due, provisional, interrupting, recorded_at", orderBy: "project_id, position")
         #expect(overdue == ["p1|0|2|review|opinion|2024-10-02|0|0|750042000.0",

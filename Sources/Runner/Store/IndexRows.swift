@@ -12,7 +12,9 @@ struct IndexRows: Sendable {
     let start: [SQLiteValue]?
     /// The `open_tasks` columns after project_id, one row per open task of a running project.
     let openTasks: [[SQLiteValue]]
-    /// The `timers` columns after project_id: timer_id, fire_at, provisional, purpose, target, node, due.
+    /// The `timers` columns after project_id: timer_id, fire_at, provisional, purpose, target, node, due,
+    /// due_provisional. `provisional` starts as the due date's flag but is also the "check against the calendar"
+    /// mark a migration may set; `due_provisional` is only the due date's flag, as the deadline window shows it.
     let timers: [[SQLiteValue]]
     /// The `overdue` columns after project_id.
     let overdue: [[SQLiteValue]]
@@ -57,7 +59,8 @@ struct IndexRows: Sendable {
         timers = state.pendingTimers.map { timer in
             [.integer(Int64(timer.id)), .integer(StoreCodec.milliseconds(timer.fireAt)),
              .integer(timer.due.provisional ? 1 : 0), .text(timer.purpose.name),
-             timer.purpose.target.map(SQLiteValue.text) ?? .null, .text(timer.nodeID), .text(timer.due.date.iso)]
+             timer.purpose.target.map(SQLiteValue.text) ?? .null, .text(timer.nodeID), .text(timer.due.date.iso),
+             .integer(timer.due.provisional ? 1 : 0)]
         }
         overdue = state.overdueRecords.map { line in
             let record = line.record

@@ -23,7 +23,7 @@ extension SQLiteConnection {
     /// The SQL of the deadline window, with the starter condition when `scoped`.
     static func deadlinesSQL(scoped: Bool) -> String {
         """
-        SELECT t.project_id, t.timer_id, t.purpose, t.target, t.node, t.due, t.provisional
+        SELECT t.project_id, t.timer_id, t.purpose, t.target, t.node, t.due, t.due_provisional
         FROM timers t CROSS JOIN projects p ON p.id = t.project_id
         WHERE t.fire_at >= ? AND t.fire_at <= ? AND p.status = ?\(scoped ? scopeCondition : "")
         ORDER BY t.fire_at, t.project_id, t.timer_id

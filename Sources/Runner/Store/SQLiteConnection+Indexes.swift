@@ -41,8 +41,9 @@ extension SQLiteConnection {
         for var row in rows.timers where changed.contains(.timers) {
             if case .integer(let id) = row[0], provisional.contains(Int(id)) { row[2] = .integer(1) }
             try run("""
-                INSERT INTO timers (project_id, timer_id, fire_at, provisional, purpose, target, node, due)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO timers (project_id, timer_id, fire_at, provisional, purpose, target, node, due,
+                    due_provisional)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [project] + row)
         }
         for row in rows.overdue where changed.contains(.overdue) {

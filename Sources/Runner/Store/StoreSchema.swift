@@ -68,6 +68,7 @@ enum StoreSchema {
         ALTER TABLE timers ADD COLUMN target TEXT;
         ALTER TABLE timers ADD COLUMN node TEXT NOT NULL DEFAULT '';
         ALTER TABLE timers ADD COLUMN due TEXT NOT NULL DEFAULT '';
+        ALTER TABLE timers ADD COLUMN due_provisional INTEGER NOT NULL DEFAULT 0;
         CREATE INDEX timers_by_purpose ON timers (purpose);
         CREATE TABLE open_tasks (
             project_id TEXT NOT NULL REFERENCES projects (id),
