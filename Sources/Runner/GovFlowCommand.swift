@@ -20,6 +20,8 @@ public enum GovFlowCommand {
                                 SIGINT (see docs/operations.md and docs/api.md)
           backup DEST [--db PATH]
                                 write a consistent copy of the database, also while a runner serves
+          rebuild-indexes [--db PATH]
+                                refill the database's index tables from the stored states (runner stopped)
           help                  show this text
         """
 
@@ -43,6 +45,8 @@ public enum GovFlowCommand {
             return ServeCommand(registry: registry, io: io).run(rest)
         case "backup":
             return BackupCommand(io: io).run(rest)
+        case "rebuild-indexes":
+            return RebuildIndexesCommand(io: io).run(rest)
         case "_crash-writer":
             return CrashWriterCommand(registry: registry, io: io).run(rest)
         case "help", "--help", "-h":

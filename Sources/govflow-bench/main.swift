@@ -2,8 +2,8 @@ import FlowCore
 import Foundation
 import Stages
 
-/// `swift run -c release govflow-bench [engine|durable|http|abuse|recovery|calendar|timers|validate|all] [--quick]`:
-/// prints one JSON line per measurement. See docs/performance.md.
+/// `swift run -c release govflow-bench [engine|durable|http|abuse|reads|recovery|calendar|timers|validate|all]
+/// [--quick]`: prints one JSON line per measurement. See docs/performance.md.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
 let selected = arguments.first { !$0.hasPrefix("--") } ?? "all"
@@ -36,6 +36,9 @@ do {
     }
     if selected == "all" || selected == "abuse" {
         try AbuseBenchmark().run(quick: quick)
+    }
+    if selected == "all" || selected == "reads" {
+        try ReadsBenchmark(calendar: calendar).run(quick: quick)
     }
     if selected == "all" || selected == "recovery" {
         try RecoveryBenchmark(calendarsDirectory: calendarsDirectory).run(quick: quick)

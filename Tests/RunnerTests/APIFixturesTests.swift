@@ -51,10 +51,11 @@ final class APIHarness: @unchecked Sendable {
     let service: WorkflowService
     let router: APIRouter
 
-    init(authenticated: Bool = true, deploy: Bool = true, project: String? = "p1") throws {
+    init(authenticated: Bool = true, deploy: Bool = true, project: String? = "p1",
+         store: any ProjectStore = InMemoryProjectStore()) throws {
         service = try WorkflowService(registry: BuiltInStages.registry(),
                                       calendars: ["weekends": WeekendOnlyCalendar(id: "weekends")],
-                                      store: InMemoryProjectStore(), clock: clock)
+                                      store: store, clock: clock)
         let tokens = try TokenTable(APIHarness.callers.values.map { ($0.token, $0.caller) })
         router = APIRouter(service: service, tokens: authenticated ? tokens : nil)
         if deploy { try service.deploy(source: APIHarness.definition, file: "approval.json") }

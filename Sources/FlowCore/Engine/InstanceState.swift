@@ -177,6 +177,15 @@ public struct OverdueRecord: Hashable, Sendable, Codable {
     public let interrupting: Bool
     /// When the expiry was recorded.
     public let recordedAt: Date
+
+    public init(activation: Int, node: String, deadline: String, due: DueDate, interrupting: Bool, recordedAt: Date) {
+        self.activation = activation
+        self.node = node
+        self.deadline = deadline
+        self.due = due
+        self.interrupting = interrupting
+        self.recordedAt = recordedAt
+    }
 }
 
 /// A history that cannot be replayed.

@@ -3,7 +3,7 @@ import Synchronization
 
 /// A `ProjectStore` in memory: for tests, the simulator, and as the reference for durable stores.
 public final class InMemoryProjectStore: ProjectStore {
-    private struct Contents {
+    struct Contents {
         var definitions: [DefinitionRecord] = []
         var states: [String: InstanceState] = [:]
         var histories: [String: [HistoryEntry]] = [:]
@@ -13,7 +13,7 @@ public final class InMemoryProjectStore: ProjectStore {
         var timersByProject: [String: [ScheduledTimer]] = [:]
     }
 
-    private let contents = Mutex(Contents())
+    let contents = Mutex(Contents())
 
     public init() {}
 

@@ -46,6 +46,26 @@ public protocol ProjectStore: Sendable {
     /// The ids of the projects with a provisional pending timer (due in a year the calendar had no notice for when
     /// it was scheduled), sorted: the ones to recompute when new calendar data is loaded.
     func projectsWithProvisionalTimers() throws(StoreError) -> [String]
+
+    // MARK: Indexed reads: answered from what each commit stores beside the state, without decoding states
+
+    /// Who started project `id`, when and with which definition; `nil` if there is no such project.
+    func starter(of id: String) throws(StoreError) -> ProjectStart?
+
+    /// The open tasks of running projects assigned exactly to one of `filter.assignees`, in projects of
+    /// `filter.scope`, in inbox order (`OpenTaskRecord.inboxOrder`).
+    func openTasks(for filter: TaskFilter) throws(StoreError) -> [OpenTaskRecord]
+
+    /// The pending timers of running projects of `scope` whose due date is in `from...through`, in window order
+    /// (`DeadlineRecord.windowOrder`).
+    func deadlines(from: CivilDate, through: CivilDate, scope: ProjectScope) throws(StoreError) -> [DeadlineRecord]
+
+    /// The overdue records of every project of `scope` (running or not), in list order
+    /// (`ProjectOverdueRecord.listOrder`).
+    func overdueRecords(scope: ProjectScope) throws(StoreError) -> [ProjectOverdueRecord]
+
+    /// Counts over every project, for metrics.
+    func statistics() throws(StoreError) -> StoreStatistics
 }
 
 /// A deployed definition: its source text as deployed, so it can be reloaded exactly.

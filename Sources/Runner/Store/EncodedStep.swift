@@ -14,8 +14,14 @@ struct EncodedStep: Sendable {
     /// The project's incidents as `incidents` rows after the step, when the step records an incident event
     /// (`nil`: the rows stay as they are).
     let incidents: [[SQLiteValue]]?
+    /// The rows the store's indexes keep for the new state.
+    let index: IndexRows
 
-    init(projectID: String, state: InstanceState, entries: [HistoryEntry]) throws(StoreError) {
+    /// `previous` is the state the project's stored rows were derived from, when known: only the index tables
+    /// whose rows change are then rewritten.
+    init(projectID: String, state: InstanceState, entries: [HistoryEntry], previous: InstanceState? = nil)
+        throws(StoreError)
+    {
         self.projectID = projectID
         let encoder = StoreCodec.makeEncoder()
         projectColumns = [
@@ -40,5 +46,6 @@ struct EncodedStep: Sendable {
             }
         }
         incidents = changesIncidents ? state.incidents.values.sorted { $0.id < $1.id }.map(StoreCodec.incidentRow) : nil
+        index = IndexRows(state: state, entries: entries, previous: previous)
     }
 }

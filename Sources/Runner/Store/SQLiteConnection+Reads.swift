@@ -38,18 +38,22 @@ extension SQLiteConnection {
 
     func dueTimers(through instant: Date, limit: Int) throws(StoreError) -> [ScheduledTimer] {
         try query("""
-            SELECT project_id, timer_id, fire_at FROM timers WHERE fire_at <= ?
+            SELECT project_id, timer_id, fire_at FROM timers WHERE fire_at <= ? AND suspended_by IS NULL
             ORDER BY fire_at, project_id, timer_id LIMIT ?
             """, [.integer(StoreCodec.milliseconds(instant)), .integer(Int64(max(0, limit)))], row: timer)
     }
 
     func nextTimer() throws(StoreError) -> ScheduledTimer? {
-        try query("SELECT project_id, timer_id, fire_at FROM timers ORDER BY fire_at, project_id, timer_id LIMIT 1",
-                  row: timer).first
+        try query("""
+            SELECT project_id, timer_id, fire_at FROM timers WHERE suspended_by IS NULL
+            ORDER BY fire_at, project_id, timer_id LIMIT 1
+            """, row: timer).first
     }
 
     func projectsWithProvisionalTimers() throws(StoreError) -> [String] {
-        try query("SELECT DISTINCT project_id FROM timers WHERE provisional = 1 ORDER BY project_id") { $0.text(0) }
+        try query("""
+            SELECT DISTINCT project_id FROM timers WHERE provisional = 1 AND suspended_by IS NULL ORDER BY project_id
+            """) { $0.text(0) }
     }
 
     func incidents(status: Incident.Status?) throws(StoreError) -> [ProjectIncident] {

@@ -18,11 +18,13 @@ extension SQLiteConnection {
             throw .duplicateProject(step.projectID)
         }
         try run("""
-            INSERT INTO projects (id, definition_id, definition_version, status, last_sequence, state, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [.text(step.projectID)] + step.projectColumns)
+            INSERT INTO projects (id, definition_id, definition_version, status, last_sequence, state, updated_at,
+                starter_id, starter_department, started_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(step.projectID)] + step.projectColumns + (step.index.start ?? [.null, .null, .null]))
         try append(step)
-        return try replaceTimers(step)
+        try writeIndexes(step.index, of: step.projectID, replacing: false)
+        return step.timers.map(\.fireAt).min()
     }
 
     /// Appends a step if the project's last sequence is `expectedSequence`; returns the earliest timer it leaves.
@@ -38,7 +40,8 @@ extension SQLiteConnection {
                 updated_at = ?
             WHERE id = ?
             """, step.projectColumns + [.text(id)])
-        return try replaceTimers(step)
+        try writeIndexes(step.index, of: id, replacing: true)
+        return step.timers.map(\.fireAt).min()
     }
 
     private func append(_ step: EncodedStep) throws(StoreError) {
@@ -55,15 +58,5 @@ extension SQLiteConnection {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [.text(step.projectID)] + row)
         }
-    }
-
-    private func replaceTimers(_ step: EncodedStep) throws(StoreError) -> Date? {
-        try run("DELETE FROM timers WHERE project_id = ?", [.text(step.projectID)])
-        for (timerID, fireAt, provisional) in step.timers {
-            try run("INSERT INTO timers (project_id, timer_id, fire_at, provisional) VALUES (?, ?, ?, ?)",
-                    [.text(step.projectID), .integer(Int64(timerID)), .integer(StoreCodec.milliseconds(fireAt)),
-                     .integer(provisional ? 1 : 0)])
-        }
-        return step.timers.map(\.fireAt).min()
     }
 }

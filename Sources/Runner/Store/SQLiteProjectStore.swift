@@ -123,7 +123,10 @@ public final class SQLiteProjectStore: ProjectStore {
     public func commit(project id: String, expectedSequence: Int, state: InstanceState, entries: [HistoryEntry])
         throws(StoreError)
     {
-        let step = try EncodedStep(projectID: id, state: state, entries: entries)
+        // The cached state at the expected sequence is the one the stored index rows were derived from (the commit
+        // is refused unless the stored sequence still is the expected one).
+        let previous = recentStates.withLock { $0[id] }.flatMap { $0.lastSequence == expectedSequence ? $0 : nil }
+        let step = try EncodedStep(projectID: id, state: state, entries: entries, previous: previous)
         try committer.submit { (connection) throws(StoreError) -> Date? in
             try connection.commit(step, expectedSequence: expectedSequence)
         }
@@ -193,7 +196,48 @@ public final class SQLiteProjectStore: ProjectStore {
         try reader.sync { (connection) throws(StoreError) in try connection.nextTimer() }
     }
 
+    public func starter(of id: String) throws(StoreError) -> ProjectStart? {
+        try reader.sync { (connection) throws(StoreError) in try connection.starter(of: id) }
+    }
+
+    public func openTasks(for filter: TaskFilter) throws(StoreError) -> [OpenTaskRecord] {
+        try reader.sync { (connection) throws(StoreError) in try connection.openTasks(for: filter) }
+    }
+
+    public func deadlines(from: CivilDate, through: CivilDate, scope: ProjectScope) throws(StoreError)
+        -> [DeadlineRecord]
+    {
+        try reader.sync { (connection) throws(StoreError) in
+            try connection.deadlines(from: from, through: through, scope: scope)
+        }
+    }
+
+    public func overdueRecords(scope: ProjectScope) throws(StoreError) -> [ProjectOverdueRecord] {
+        try reader.sync { (connection) throws(StoreError) in try connection.overdueRecords(scope: scope) }
+    }
+
+    public func statistics() throws(StoreError) -> StoreStatistics {
+        try reader.sync { (connection) throws(StoreError) in try connection.statistics() }
+    }
+
     // MARK: Maintenance
+
+    /// Empties the index tables (open tasks, timers, overdue records, activations, starters, counters) and fills
+    /// them again from the stored states and histories, in one transaction after the writes in flight; returns how
+    /// many projects it read. Opening a database of a schema before the index tables does this once.
+    @discardableResult
+    public func rebuildIndexes() throws(StoreError) -> Int {
+        try writer.sync { (connection) throws(StoreError) in
+            try connection.transaction { () throws(StoreError) in try connection.rebuildIndexes() }
+        }
+    }
+
+    /// `EXPLAIN QUERY PLAN` of `sql`: the plan's lines (tests check the reads use their indexes).
+    func queryPlan(_ sql: String, _ values: [SQLiteValue]) throws(StoreError) -> [String] {
+        try reader.sync { (connection) throws(StoreError) in
+            try connection.query("EXPLAIN QUERY PLAN " + sql, values) { $0.text(3) }
+        }
+    }
 
     /// `PRAGMA integrity_check`: "ok", or SQLite's list of problems.
     public func integrityCheck() throws(StoreError) -> String {

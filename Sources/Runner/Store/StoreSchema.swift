@@ -57,7 +57,7 @@ enum StoreSchema {
         """,
         // 4: incidents (a failure inside the engine or a plugin that stopped a project's timer or a user's
         // command), open and resolved, copied from the state in the commit that changes them, for
-        // GET /v1/incidents. A timer an open incident suspends is left out of `timers` by the same commit.
+        // GET /v1/incidents. A timer an open incident suspends is not offered as due (`timers.suspended_by`, 5).
         // Databases before this version had no incidents, so the table starts empty.
         """
         CREATE TABLE incidents (
@@ -78,7 +78,77 @@ enum StoreSchema {
         ) WITHOUT ROWID;
         CREATE INDEX incidents_by_status ON incidents (status, raised_at, project_id, incident);
         """,
+        // 5: what reads need, kept beside each state in the same transaction (see `IndexRows`): who started a
+        // project; open tasks by assignee; each timer's purpose, node and due date for the deadline window; overdue
+        // records by due date; stage activations by node and the fired-timer counters for metrics. The tables
+        // start empty: `migrate` fills them from the stored states (`rebuildIndexes`) in the same transaction.
+        """
+        ALTER TABLE projects ADD COLUMN starter_id TEXT;
+        ALTER TABLE projects ADD COLUMN starter_department TEXT;
+        ALTER TABLE projects ADD COLUMN started_at REAL;
+        CREATE INDEX projects_by_status ON projects (status);
+        ALTER TABLE timers ADD COLUMN purpose TEXT NOT NULL DEFAULT '';
+        ALTER TABLE timers ADD COLUMN target TEXT;
+        ALTER TABLE timers ADD COLUMN node TEXT NOT NULL DEFAULT '';
+        ALTER TABLE timers ADD COLUMN due TEXT NOT NULL DEFAULT '';
+        ALTER TABLE timers ADD COLUMN due_provisional INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE timers ADD COLUMN suspended_by INTEGER;
+        CREATE INDEX timers_by_purpose ON timers (purpose);
+        CREATE TABLE open_tasks (
+            project_id TEXT NOT NULL REFERENCES projects (id),
+            task_id INTEGER NOT NULL,
+            assignee_kind TEXT NOT NULL,
+            assignee_name TEXT NOT NULL,
+            due TEXT,
+            due_provisional INTEGER NOT NULL,
+            definition_id TEXT NOT NULL,
+            definition_version INTEGER NOT NULL,
+            activation_id INTEGER NOT NULL,
+            node TEXT NOT NULL,
+            key TEXT NOT NULL,
+            title TEXT NOT NULL,
+            outcomes TEXT NOT NULL,
+            opened_at REAL NOT NULL,
+            delegated_by_kind TEXT,
+            delegated_by_name TEXT,
+            consultation_of INTEGER,
+            blocking INTEGER NOT NULL,
+            example_data TEXT NOT NULL,
+            PRIMARY KEY (project_id, task_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX open_tasks_by_assignee ON open_tasks (assignee_kind, assignee_name, due, project_id);
+        CREATE TABLE overdue (
+            project_id TEXT NOT NULL REFERENCES projects (id),
+            position INTEGER NOT NULL,
+            activation_id INTEGER NOT NULL,
+            node TEXT NOT NULL,
+            deadline TEXT NOT NULL,
+            due TEXT NOT NULL,
+            provisional INTEGER NOT NULL,
+            interrupting INTEGER NOT NULL,
+            recorded_at REAL NOT NULL,
+            PRIMARY KEY (project_id, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX overdue_by_due ON overdue (due, project_id, activation_id);
+        CREATE TABLE activations (
+            project_id TEXT NOT NULL REFERENCES projects (id),
+            activation_id INTEGER NOT NULL,
+            definition_id TEXT NOT NULL,
+            node TEXT NOT NULL,
+            PRIMARY KEY (project_id, activation_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX activations_by_node ON activations (definition_id, node);
+        CREATE TABLE counters (
+            name TEXT PRIMARY KEY NOT NULL,
+            value INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO counters (name, value) VALUES ('timers_fired', 0), ('timers_fired_late', 0);
+        """,
     ]
+
+    /// The version whose migration creates the index tables: a database older than it has them filled from its
+    /// states once every migration has run (so the states are read in this build's format).
+    static let indexesVersion = 5
 
     /// The version this build writes.
     static var latestVersion: Int { migrations.count }
@@ -104,6 +174,7 @@ enum StoreSchema {
             for step in version..<latestVersion {
                 try connection.execute(migrations[step])
             }
+            if version < indexesVersion { try connection.rebuildIndexes() }
             try connection.execute("PRAGMA application_id = \(applicationID)")
             try connection.execute("PRAGMA user_version = \(latestVersion)")
             return version

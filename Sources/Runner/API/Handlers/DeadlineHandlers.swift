@@ -3,13 +3,14 @@ import FlowCore
 extension APIRouter {
     /// `GET /v1/overdue`: overdue records across the projects the caller may see, by due date.
     func overdue(_ context: RequestContext) throws(APIError) -> HTTPResponse {
-        var records: [(OverdueRecord, String)] = []
-        for state in try visibleStates(context.caller) {
-            records += state.overdue.map { ($0, state.id) }
+        let records: [ProjectOverdueRecord]
+        do {
+            records = try service.store.overdueRecords(scope: scope(of: context.caller))
+        } catch {
+            throw APIError(error)
         }
-        records.sort { ($0.0.due.date, $0.1, $0.0.activation) < ($1.0.due.date, $1.1, $1.0.activation) }
-        return .json(.object(["overdue": .array(records.map { record, project in
-            APIRouter.withProject(project, TimerView.overdue(record))
+        return .json(.object(["overdue": .array(records.map {
+            APIRouter.withProject($0.projectID, TimerView.overdue($0.record))
         })]))
     }
 
@@ -21,18 +22,15 @@ extension APIRouter {
         guard from <= to else {
             throw .unprocessable("conflicting-query", "\"from\" (\(from)) is after \"to\" (\(to))")
         }
-        var timers: [(PendingTimer, String, Int?)] = []
-        for state in try visibleStates(context.caller, runningOnly: true) {
-            timers += state.pendingTimers.filter { from <= $0.due.date && $0.due.date <= to }.map {
-                ($0, state.id, state.incidentSuspending(timer: $0.id))
-            }
+        let records: [DeadlineRecord]
+        do {
+            records = try service.store.deadlines(from: from, through: to, scope: scope(of: context.caller))
+        } catch {
+            throw APIError(error)
         }
-        timers.sort { ($0.0.fireAt, $0.1, $0.0.id) < ($1.0.fireAt, $1.1, $1.0.id) }
         return .json(.object([
             "from": .string(from.iso), "to": .string(to.iso),
-            "deadlines": .array(timers.map { timer, project, incident in
-                APIRouter.withProject(project, TimerView.make(timer, suspendedBy: incident))
-            }),
+            "deadlines": .array(records.map { APIRouter.withProject($0.projectID, TimerView.make($0)) }),
         ]))
     }
 

@@ -16,9 +16,15 @@ extension APIRouter {
         var text = PrometheusText()
         metrics.render(into: &text)
         renderCaches(into: &text)
-        let states = try visibleStates(context.caller)
-        let histories = states.compactMap { try? service.history(of: $0.id) }
-        ServiceMetrics.render(states, histories: histories, into: &text)
+        let statistics: StoreStatistics
+        let incidents: [ProjectIncident]
+        do {
+            statistics = try service.store.statistics()
+            incidents = try service.store.incidents(status: nil)
+        } catch {
+            throw APIError(error)
+        }
+        ServiceMetrics.render(statistics, incidents: incidents, into: &text)
         return HTTPResponse(status: .ok, headers: HTTPHeaders([("Content-Type", "text/plain; version=0.0.4")]),
                             body: Array(text.text.utf8))
     }

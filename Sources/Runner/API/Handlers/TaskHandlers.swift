@@ -83,7 +83,7 @@ extension APIRouter {
             throw .unprocessable("conflicting-query", "give at most one of \"actor\", \"department\", \"role\"; found "
                 + filters.map { "\"\($0.0)\"" }.joined(separator: " and "))
         }
-        let matches: (Assignee) -> Bool
+        let assignees: [Assignee]
         if let (key, value) = filters.first {
             let wanted: Assignee = key == "actor"
                 ? .actor(value) : key == "department" ? .department(value) : .role(value)
@@ -91,23 +91,27 @@ extension APIRouter {
             guard mayAskOthers || wanted.includes(caller.actor) else {
                 throw .forbidden("\(caller.actor.id) may read only their own inbox; \(wanted) is not theirs")
             }
-            matches = { $0 == wanted }
+            assignees = [wanted]
         } else {
-            matches = { $0.includes(caller.actor) }
+            // Every assignee that includes the caller: the caller, their department, each of their roles.
+            assignees = [.actor(caller.actor.id)] + (caller.actor.department.map { [.department($0)] } ?? [])
+                + caller.actor.roles.sorted().map(Assignee.role)
         }
-        var tasks: [(due: String, project: String, id: Int, json: JSONValue)] = []
-        for state in try visibleStates(caller, runningOnly: true) {
-            let definition = service.definition(state.definitionID, version: state.definitionVersion)
-            for task in state.openTasks where matches(task.assignee) {
-                var view = TaskView.make(task, definition: definition).objectMembers ?? []
-                view.insert(JSONMember(key: "project", value: .string(state.id)), at: 0)
-                view.insert(JSONMember(key: "workflow", value: .object([
-                    "id": .string(state.definitionID), "version": .number(state.definitionVersion),
-                ])), at: 1)
-                tasks.append((task.due?.date.iso ?? "9999", state.id, task.id, .object(view)))
-            }
+        let records: [OpenTaskRecord]
+        do {
+            records = try service.store.openTasks(for: TaskFilter(assignees: assignees, scope: scope(of: caller)))
+        } catch {
+            throw APIError(error)
         }
-        tasks.sort { ($0.due, $0.project, $0.id) < ($1.due, $1.project, $1.id) }
-        return .json(.object(["tasks": .array(tasks.map(\.json))]))
+        let tasks = records.map { record -> JSONValue in
+            let definition = service.definition(record.definitionID, version: record.definitionVersion)
+            var view = TaskView.make(record.task, definition: definition).objectMembers ?? []
+            view.insert(JSONMember(key: "project", value: .string(record.projectID)), at: 0)
+            view.insert(JSONMember(key: "workflow", value: .object([
+                "id": .string(record.definitionID), "version": .number(record.definitionVersion),
+            ])), at: 1)
+            return .object(view)
+        }
+        return .json(.object(["tasks": .array(tasks)]))
     }
 }

@@ -169,28 +169,28 @@ public final class APIRouter: Sendable {
 
     // MARK: Projects the caller may see
 
-    /// The actor who started a project.
+    /// The actor who started a project (its id and department: what ownership needs), from the store's index of
+    /// starters; 404 when there is no such project, the store's error when it cannot answer.
     func starter(of projectID: String) throws(APIError) -> Actor {
         if let known = starters[projectID] { return known }
-        let history: [HistoryEntry]
+        let start: ProjectStart?
         do {
-            history = try service.history(of: projectID)
+            start = try service.store.starter(of: projectID)
         } catch {
             throw APIError(error)
         }
-        guard let first = history.first else { throw .projectNotFound(projectID) }
-        let actor = first.actor
+        guard let start else { throw .projectNotFound(projectID) }
+        let actor = Actor(id: start.starterID, department: start.starterDepartment)
         let bytes = 64 + projectID.utf8.count + actor.id.utf8.count + (actor.department?.utf8.count ?? 0)
-            + actor.roles.reduce(0) { $0 + $1.utf8.count }
         starters.store(actor, bytes: bytes, for: projectID)
-        return first.actor
+        return actor
     }
 
-    /// Whether the caller may see the project: any role but project unit sees all; a project unit its own.
-    func canSee(_ projectID: String, _ caller: Caller) -> Bool {
+    /// Whether the caller may see the project: any role but project unit sees all; a project unit its own. A store
+    /// that cannot say who started the project is an error answer, never "not visible".
+    func canSee(_ projectID: String, _ caller: Caller) throws(APIError) -> Bool {
         if caller.readsEveryProject { return true }
-        guard let starter = try? starter(of: projectID) else { return false }
-        return caller.owns(projectStartedBy: starter)
+        return caller.owns(projectStartedBy: try starter(of: projectID))
     }
 
     /// The project's state if the caller may see it. A project the caller may not see gets the very answer a
@@ -205,19 +205,13 @@ public final class APIRouter: Sendable {
         } catch {
             throw APIError(error)
         }
-        guard canSee(projectID, caller) else { throw .projectNotFound(projectID) }
+        guard try canSee(projectID, caller) else { throw .projectNotFound(projectID) }
         return state
     }
 
-    /// Every project the caller may see; only the running ones when `runningOnly` (open tasks and pending timers
-    /// exist only there, and the store finds them without reading the others).
-    func visibleStates(_ caller: Caller, runningOnly: Bool = false) throws(APIError) -> [InstanceState] {
-        let ids: [String]
-        do {
-            ids = runningOnly ? try service.store.runningProjectIDs() : try service.store.projectIDs()
-        } catch {
-            throw APIError(error)
-        }
-        return ids.filter { canSee($0, caller) }.compactMap { try? service.currentState(of: $0) }
+    /// The projects a listing shows the caller: every project, or for a project unit only its own (started by the
+    /// caller or by someone of the caller's department), as `Caller.owns(projectStartedBy:)` decides for one.
+    func scope(of caller: Caller) -> ProjectScope {
+        caller.readsEveryProject ? .every : .startedBy(actorID: caller.actor.id, department: caller.actor.department)
     }
 }

@@ -4,15 +4,27 @@ import FlowCore
 enum TimerView {
     /// A pending timer; `suspendedBy` is the open incident that keeps it from firing (`null` when none).
     static func make(_ timer: PendingTimer, suspendedBy incident: Int?) -> JSONValue {
+        make(id: timer.id, purpose: timer.purpose, node: timer.nodeID, due: timer.due, suspendedBy: incident)
+    }
+
+    /// A deadline-window line (without its project).
+    static func make(_ record: DeadlineRecord) -> JSONValue {
+        make(id: record.timerID, purpose: record.purpose, node: record.nodeID, due: record.due,
+             suspendedBy: record.suspendedBy)
+    }
+
+    private static func make(id: Int, purpose: PendingTimer.Purpose, node: String, due: DueDate, suspendedBy: Int?)
+        -> JSONValue
+    {
         .object([
-            "timer": .number(timer.id),
-            "purpose": .string(purposeName(timer.purpose)),
-            "name": .string(purposeTarget(timer.purpose)),
-            "node": .string(timer.nodeID),
-            "due": .string(timer.due.date.iso),
-            "provisional": .bool(timer.due.provisional),
-            "fireAt": ChinaTime.json(timer.fireAt),
-            "suspendedBy": incident.map { .number($0) } ?? .null,
+            "timer": .number(id),
+            "purpose": .string(purpose.name),
+            "name": .string(purpose.target),
+            "node": .string(node),
+            "due": .string(due.date.iso),
+            "provisional": .bool(due.provisional),
+            "fireAt": ChinaTime.json(due.date.endInChina),
+            "suspendedBy": suspendedBy.map { .number($0) } ?? .null,
         ])
     }
 
@@ -31,22 +43,5 @@ enum TimerView {
             "interrupting": .bool(record.interrupting),
             "recordedAt": ChinaTime.json(record.recordedAt),
         ])
-    }
-
-    static func purposeName(_ purpose: PendingTimer.Purpose) -> String {
-        switch purpose {
-        case .deadline: return "deadline"
-        case .reminder: return "reminder"
-        case .stage: return "stage"
-        case .wait: return "wait"
-        }
-    }
-
-    /// The deadline id or stage key the timer is for, `nil` for a wait.
-    static func purposeTarget(_ purpose: PendingTimer.Purpose) -> String? {
-        switch purpose {
-        case .deadline(let id), .reminder(let id), .stage(let id): return id
-        case .wait: return nil
-        }
     }
 }

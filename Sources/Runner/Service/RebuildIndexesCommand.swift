@@ -1,0 +1,44 @@
+import FlowCore
+import Foundation
+
+/// `govflow rebuild-indexes [--db PATH]`: empties the database's index tables (open tasks, timers, overdue records,
+/// activations, starters, counters) and fills them again from the stored states and histories, in one transaction.
+///
+/// The tables are written with every commit, so they only disagree with the states if the file was changed by
+/// hand; a store read that finds a row it cannot read names this command. The runner must be stopped: opening the
+/// store takes the database's lock. Exit status: 0 done, 1 failed, 2 usage error.
+struct RebuildIndexesCommand {
+    let io: CommandIO
+
+    static let usage = "usage: govflow rebuild-indexes [--db PATH]"
+
+    func run(_ arguments: [String]) -> Int32 {
+        var database = ServeCommand.defaultDatabase
+        var rest = arguments[...]
+        while let word = rest.popFirst() {
+            guard word == "--db" else { return usageError("unexpected argument \"\(word)\"") }
+            guard let value = rest.popFirst() else { return usageError("--db needs a file path") }
+            database = value
+        }
+        guard FileManager.default.fileExists(atPath: database) else {
+            io.error("govflow rebuild-indexes: there is no database at \(database); give the runner's database with "
+                + "--db")
+            return 1
+        }
+        do throws(StoreError) {
+            let store = try SQLiteProjectStore(path: database)
+            defer { store.close() }
+            let count = try store.rebuildIndexes()
+            io.print("rebuilt the index tables of \(database) from \(count) project states")
+            return 0
+        } catch {
+            io.error("govflow rebuild-indexes: \(error)")
+            return 1
+        }
+    }
+
+    private func usageError(_ message: String) -> Int32 {
+        io.error("error: \(message)\n\(Self.usage)")
+        return 2
+    }
+}
