@@ -51,7 +51,7 @@ public enum CalendarCommand {
             }
             calendar = found
         } catch {
-            console.error("error: \(error)")
+            console.error("\(error)")
             return 1
         }
         let calculator = PeriodCalculator(calendar: calendar, convention: convention)

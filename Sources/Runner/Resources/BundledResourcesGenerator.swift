@@ -5,7 +5,7 @@ import Foundation
 /// and works when copied anywhere.
 ///
 /// Regenerate after changing a bundled file: `swift run govflow _generate-bundled-resources >
-/// Sources/Runner/Resources/BundledResources.swift` (or `.ci/regenerate`). `BundledResourcesTests` fails while the
+/// Sources/Runner/Resources/BundledResources.swift`. `BundledResourcesTests` fails while the
 /// checked-in file differs from what this writes.
 enum BundledResourcesGenerator {
     /// The file's path in the package.
