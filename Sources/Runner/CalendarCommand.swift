@@ -46,8 +46,8 @@ public enum CalendarCommand {
             let library = try ResourceLocator.calendars(option: options.value("--calendars"))
             guard let found = library[calendarID] else {
                 let known = library.ids.map { "\"\($0)\"" }.joined(separator: ", ")
-                return io.usageError("unknown calendar \"\(calendarID)\"\(NameSuggestion.hint(for: calendarID, in: library.ids))"
-                                     + "; the calendars are \(known)", spec)
+                let hint = NameSuggestion.hint(for: calendarID, in: library.ids)
+                return io.usageError("unknown calendar \"\(calendarID)\"\(hint); the calendars are \(known)", spec)
             }
             calendar = found
         } catch {

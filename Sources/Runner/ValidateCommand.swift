@@ -41,7 +41,8 @@ struct ValidateCommand {
             }
             do {
                 let definition = try loader.load(source, file: file)
-                io.print("\(file): valid (\(definition.id) version \(definition.version), \(definition.nodes.count) nodes)")
+                let summary = "\(definition.id) version \(definition.version), \(definition.nodes.count) nodes"
+                io.print("\(file): valid (\(summary))")
             } catch {
                 if status == 0 { status = 1 }
                 for diagnostic in error.diagnostics { io.error(diagnostic.description) }

@@ -98,8 +98,10 @@ import Darwin
         let run = try Self.run("docs/api.md")
         #expect(run.status == 0, "stderr: \(run.errors)\nstdout: \(run.output)")
         #expect(run.output.hasPrefix(#"{"id":"tinghu","version":2,"title":"盐城市亭湖区政务信息化项目建设管理流程"}"#))
-        #expect(run.output.contains(#"{"error":{"code":"invalid-definition","message":"the definition has 8 problem(s)"#))
-        #expect(run.output.contains(#"{"error":{"code":"task-not-open","message":"task 3 is not open (it is decided)","#))
+        #expect(run.output.contains(
+            #"{"error":{"code":"invalid-definition","message":"the definition has 8 problem(s)"#))
+        #expect(run.output.contains(
+            #"{"error":{"code":"task-not-open","message":"task 3 is not open (it is decided)","#))
         #expect(run.output.contains(#""name":"opinions","node":"department-review""#))
         #expect(run.output.contains(#""status":"withdrawn""#))
     }

@@ -22,7 +22,9 @@ enum InputFile {
     /// The file's text, or a `Problem` naming the file and the reason.
     static func read(_ path: String) throws(Problem) -> String {
         let data = try readData(path)
-        guard let text = String(data: data, encoding: .utf8) else { throw Problem(path: path, reason: "not UTF-8 text") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Problem(path: path, reason: "not UTF-8 text")
+        }
         return text
     }
 
