@@ -79,6 +79,31 @@ import Testing
         #expect(run.errors.hasPrefix("error: unknown subcommand \"mnth\"; did you mean \"month\"?\n"))
     }
 
+    @Test func misspeltFormatSuggestsTheNearest() {
+        let run = run(["graph", "x.json", "--format", "mermiad"])
+        #expect(run.status == 2)
+        #expect(run.errors.hasPrefix(#"error: --format needs "mermaid" or "dot", found "mermiad"; did you mean "#
+                                     + #""mermaid"?"# + "\n"))
+    }
+
+    @Test func doubleDashEndsTheOptions() {
+        let run = run(["validate", "--", "--strict"])
+        #expect(run.status == 2)
+        #expect(run.errors == "error: cannot read --strict: no such file\n")
+    }
+
+    @Test func flagGivenAValueIsAUsageError() {
+        let run = run(["simulate", "x.json", "--json=yes"])
+        #expect(run.status == 2)
+        #expect(run.errors.hasPrefix("error: --json takes no value\n"))
+    }
+
+    @Test func optionWithoutItsValueIsAUsageError() {
+        let run = run(["serve", "--db", "--listen", "127.0.0.1:0"])
+        #expect(run.status == 2)
+        #expect(run.errors.hasPrefix("error: --db needs a value (--db PATH)\n"))
+    }
+
     @Test func optionValueMayFollowAnEqualsSign() {
         let run = run(["calendar", "add", "2024-10-05", "5 workdays", "--convention=next-working-day"])
         #expect(run.status == 0)
@@ -167,5 +192,31 @@ import Testing
         try bash.run()
         bash.waitUntilExit()
         #expect(bash.terminationStatus == 0)
+    }
+}
+
+@Suite struct UnreadableFileMessageTests {
+    @Test func missingTokensFileIsNamedPlainlyAndServeRefusesToStart() {
+        let captured = CapturedIO()
+        let missing = "/nonexistent/\(UUID().uuidString)/tokens.json"
+        let status = GovFlowCommand.run(arguments: ["serve", "--tokens", missing, "--listen", "127.0.0.1:0"],
+                                        registry: BuiltInStages.registry(), io: captured.io)
+        #expect(status == 1)
+        #expect(captured.errors.hasSuffix("govflow serve: cannot read the tokens file \(missing): no such file\n"))
+    }
+
+    @Test func missingWorkflowsFolderIsNamedPlainly() throws {
+        let captured = CapturedIO()
+        let database = try StoreFixtures.databasePath()
+        var command = ServeCommand(registry: BuiltInStages.registry(), io: captured.io)
+        command.listenForStop = { {} }
+        let status = command.run(["--db", database, "--workflows", "/nonexistent/workflows", "--listen", "127.0.0.1:0"])
+        #expect(status == 1)
+        #expect(captured.errors.hasSuffix("""
+            govflow serve: cannot read the workflows folder /nonexistent/workflows: no such file; give an existing \
+            folder with --workflows (or set GOVFLOW_HOME to a folder that has workflows/, or unset it for the \
+            built-in definitions)
+
+            """))
     }
 }

@@ -25,7 +25,8 @@ struct GraphCommand {
         var format = Format.mermaid
         if let value = options.value("--format") {
             guard let parsed = Format(rawValue: value) else {
-                return usageError("--format needs \"mermaid\" or \"dot\", found \"\(value)\"")
+                let hint = NameSuggestion.hint(for: value, in: Format.allCases.map(\.rawValue))
+                return usageError("--format needs \"mermaid\" or \"dot\", found \"\(value)\"\(hint)")
             }
             format = parsed
         }
