@@ -82,11 +82,13 @@ public enum CalendarCommand {
             return 0
         case ("month", _, _):
             return io.usageError("expected one month as YYYY-MM, found \(positional.count) argument(s)", spec)
-        case (_, 2, _):
-            for text in positional where CivilDate(iso: text) == nil {
-                return io.usageError(CivilDate.problem(with: text), spec)
+        case ("between", 2, _):
+            guard let start = CivilDate(iso: positional[0]) else {
+                return io.usageError(CivilDate.problem(with: positional[0]), spec)
             }
-            guard let start = CivilDate(iso: positional[0]), let end = CivilDate(iso: positional[1]) else { return 2 }
+            guard let end = CivilDate(iso: positional[1]) else {
+                return io.usageError(CivilDate.problem(with: positional[1]), spec)
+            }
             let count = calendar.workingDays(after: start, through: end)
             let years = min(start.year, end.year)...max(start.year, end.year)
             let provisional = years.contains { !calendar.coveredYears.contains($0) }

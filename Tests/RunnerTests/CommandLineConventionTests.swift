@@ -104,6 +104,19 @@ import Testing
         #expect(run.errors.hasPrefix("error: --db needs a value (--db PATH)\n"))
     }
 
+    @Test func definitionLoaderNamesAMissingFileOrAFolderPlainly() {
+        let loader = DefinitionLoader(registry: BuiltInStages.registry())
+        for (path, reason) in [("/nonexistent/x.json", "no such file"), ("/tmp", "is a directory")] {
+            do {
+                _ = try loader.load(contentsOf: URL(fileURLWithPath: path))
+                Issue.record("\(path) loaded")
+            } catch {
+                #expect(error.diagnostics.map(\.description)
+                            == ["\(path):1:1: error: cannot read \(path): \(reason) [malformed-json] at $"])
+            }
+        }
+    }
+
     @Test func optionValueMayFollowAnEqualsSign() {
         let run = run(["calendar", "add", "2024-10-05", "5 workdays", "--convention=next-working-day"])
         #expect(run.status == 0)

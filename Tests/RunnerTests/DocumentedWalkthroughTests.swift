@@ -58,6 +58,7 @@ import Darwin
         let script = """
             set -euo pipefail
             trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
+            trap 'exit 1' TERM
             \(blocks.joined(separator: "\n"))
             """
         let child = Process()
@@ -78,7 +79,7 @@ import Darwin
         let err = ChildOutput(errors.fileHandleForReading)
         let deadline = Date().addingTimeInterval(120)
         while child.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if child.isRunning { kill(-child.processIdentifier, SIGKILL); child.terminate() }
+        if child.isRunning { child.terminate() }    // SIGTERM: the script's trap stops the runner it started
         child.waitUntilExit()
         _ = out.wait(timeout: 10) { $0.isEnded }
         _ = err.wait(timeout: 10) { $0.isEnded }
@@ -104,6 +105,17 @@ import Darwin
             #"{"error":{"code":"task-not-open","message":"task 3 is not open (it is decided)","#))
         #expect(run.output.contains(#""name":"opinions","node":"department-review""#))
         #expect(run.output.contains(#""status":"withdrawn""#))
+    }
+
+    @Test func sampleTokensFileInTheAPIDocumentIsAcceptedByTheServer() throws {
+        let text = try String(contentsOf: StoreFixtures.packageRoot.appendingPathComponent("docs/api.md"),
+                              encoding: .utf8)
+        let start = try #require(text.range(of: "## Authentication"))
+        let open = try #require(text.range(of: "```json\n", range: start.upperBound..<text.endIndex))
+        let close = try #require(text.range(of: "\n```", range: open.upperBound..<text.endIndex))
+        let table = try TokenTable.parse(String(text[open.upperBound..<close.lowerBound]))
+        #expect(table.caller(forToken: "9f1c2a7e5b3d4c6f8a0e1d2c") != nil)
+        #expect(table.caller(forToken: "e0135a4b3c2d1e0f9a8b7c6d") != nil)
     }
 
     @Test func everyTestedMarkerStandsBeforeAShellBlock() throws {

@@ -4,6 +4,9 @@ import Foundation
 /// `govflow serve [--db PATH] [--workflows DIR] [--listen HOST:PORT] [--tokens FILE]`: runs the engine, its timers
 /// and the HTTP API over a database until SIGTERM or SIGINT.
 ///
+/// Without `--workflows` it serves `$GOVFLOW_HOME/workflows`, else `./workflows`, else the definitions and calendars
+/// built into the executable (`ResourceLocator`).
+///
 /// Exit status: 0 after a clean stop, 1 when it refuses to start (invalid definitions, a changed definition, a
 /// database in use, newer, damaged or not a database, a bad tokens file, an address it cannot listen on), 2 on a
 /// usage error. Logs are JSON lines on standard error.
