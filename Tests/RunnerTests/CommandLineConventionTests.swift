@@ -195,16 +195,49 @@ import Testing
         #expect(unknown.errors.hasPrefix("error: unknown shell \"fish\"; the shells are bash and zsh\n"))
     }
 
+    /// Runs `shell` with `arguments` and returns its standard output and status.
+    func shell(_ path: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash")))
-    func bashCompletionScriptParses() throws {
+    func bashCompletionCompletesCommandsOptionsAndValues() throws {
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString).bash")
         try run(["completion", "bash"]).output.write(to: script, atomically: true, encoding: .utf8)
-        let bash = Process()
-        bash.executableURL = URL(fileURLWithPath: "/bin/bash")
-        bash.arguments = ["-n", script.path]
-        try bash.run()
-        bash.waitUntilExit()
-        #expect(bash.terminationStatus == 0)
+        let probe = """
+            source '\(script.path)'
+            complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _govflow; echo "${COMPREPLY[*]}"; }
+            complete_words govflow se
+            complete_words govflow serve --w
+            complete_words govflow calendar m
+            complete_words govflow calendar add 2024-01-01 --convention n
+            complete_words govflow graph x.json --format d
+            """
+        let result = try shell("/bin/bash", ["-c", probe])
+        #expect(result.status == 0)
+        #expect(result.output == "serve\n--workflows\nmonth\nnext-working-day\ndot\n")
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zsh")))
+    func zshCompletionScriptParsesAndRegistersItself() throws {
+        let folder = try StoreFixtures.temporaryFolder()
+        try run(["completion", "zsh"]).output.write(to: folder.appendingPathComponent("_govflow"), atomically: true,
+                                                    encoding: .utf8)
+        let syntax = try shell("/usr/bin/zsh", ["-n", folder.appendingPathComponent("_govflow").path])
+        #expect(syntax.status == 0)
+        let probe = "fpath=('\(folder.path)' $fpath); autoload -Uz compinit && compinit -u -D; "
+            + "print -r -- ${+functions[_govflow]} $_comps[govflow]"
+        let registered = try shell("/usr/bin/zsh", ["-f", "-c", probe])
+        #expect(registered.output == "1 _govflow\n")
     }
 }
 
