@@ -8,72 +8,94 @@ import Foundation
 /// 2 a usage error.
 public enum CalendarCommand {
     /// The usage text printed with every usage error.
-    public static let usage = """
-        usage: govflow calendar add DATE PERIOD [--calendar ID] [--convention event-date|next-working-day]
-               govflow calendar add --batch [--calendar ID] [--convention event-date|next-working-day]
-                   (reads lines DATE<TAB>PERIOD from standard input, writes one due date per line)
-               govflow calendar month YYYY-MM [--calendar ID]
-               govflow calendar between DATE DATE [--calendar ID]
-        DATE is YYYY-MM-DD; PERIOD is \(Period.acceptedForms); the default calendar is cn-mainland.
-        """
+    public static var usage: String { CommandTable.calendar.usage }
 
     /// The calendar used when `--calendar` is not given.
     public static let defaultCalendarID = "cn-mainland"
 
-    /// Runs `calendar` with `arguments` (the words after "calendar") and returns the exit status.
-    public static func run(
-        _ arguments: [String], calendarsDirectory: URL, io: CommandIO = .standard
-    ) -> Int32 {
+    /// Runs `calendar` with `arguments` (the words after "calendar") and returns the exit status. Calendars are the
+    /// built-in ones plus those of `--calendars DIR` (default: `calendars/` of the workflows folder).
+    public static func run(_ arguments: [String], io: CommandIO = .standard) -> Int32 {
         let console = Console(io: io)
-        let options: Options
-        do {
-            options = try Options(arguments)
-        } catch {
-            return console.usageError(error.message)
+        guard let first = arguments.first, !ArgumentParser.helpNames.contains(first) else {
+            if arguments.isEmpty { return console.usageError("missing subcommand: add, month or between") }
+            io.print(CommandTable.calendar.help)
+            return 0
         }
+        guard let spec = CommandTable.calendarSubcommands.first(where: { $0.name == "calendar \(first)" }) else {
+            let names = CommandTable.calendarSubcommands.map { String($0.name.dropFirst("calendar ".count)) }
+            return console.usageError("unknown subcommand \"\(first)\"\(NameSuggestion.hint(for: first, in: names))")
+        }
+        let options: ParsedArguments
+        switch io.parse(Array(arguments.dropFirst()), spec) {
+        case .success(let parsed): options = parsed
+        case .failure(let status): return status.code
+        }
+        var convention = RestDayConvention.eventDate
+        if let value = options.value("--convention") {
+            guard let parsed = RestDayConvention(rawValue: value) else {
+                let names = RestDayConvention.allCases.map(\.rawValue)
+                return io.usageError("--convention needs \(names.joined(separator: " or ")), found \"\(value)\""
+                                     + NameSuggestion.hint(for: value, in: names), spec)
+            }
+            convention = parsed
+        }
+        let calendarID = options.value("--calendar") ?? defaultCalendarID
         let calendar: HolidayCalendar
         do {
-            let library = try CalendarLibrary.load(directory: calendarsDirectory)
-            guard let found = library[options.calendarID] else {
-                let known = library.ids.joined(separator: ", ")
-                return console.usageError("unknown calendar \"\(options.calendarID)\"; the calendars are \(known)")
+            let library = try ResourceLocator.calendars(option: options.value("--calendars"))
+            guard let found = library[calendarID] else {
+                let known = library.ids.map { "\"\($0)\"" }.joined(separator: ", ")
+                let hint = NameSuggestion.hint(for: calendarID, in: library.ids)
+                return io.usageError("unknown calendar \"\(calendarID)\"\(hint); the calendars are \(known)", spec)
             }
             calendar = found
         } catch {
-            console.error("error: \(error)")
+            console.error("\(error)")
             return 1
         }
-        let calculator = PeriodCalculator(calendar: calendar, convention: options.convention)
-        switch (options.command, options.positional.count, options.batch) {
+        let calculator = PeriodCalculator(calendar: calendar, convention: convention)
+        let positional = options.positional
+        switch (first, positional.count, options.has("--batch")) {
         case ("add", 0, true):
             return addBatch(calculator, console: console)
         case ("add", 2, false):
-            guard let date = CivilDate(iso: options.positional[0]) else {
-                return console.usageError("\"\(options.positional[0])\" is not a date; write YYYY-MM-DD")
+            guard let date = CivilDate(iso: positional[0]) else {
+                return io.usageError(CivilDate.problem(with: positional[0]), spec)
             }
             do {
-                console.print(describe(calculator.due(try Period.parse(options.positional[1]), after: date)))
+                console.print(describe(calculator.due(try Period.parse(positional[1]), after: date)))
                 return 0
             } catch {
-                return console.usageError(error.description)
+                return io.usageError(error.description, spec)
             }
-        case ("month", 1, false):
-            let parts = options.positional[0].split(separator: "-")
+        case ("add", _, true):
+            return io.usageError("--batch reads DATE<TAB>PERIOD lines from standard input and takes no arguments", spec)
+        case ("add", _, false):
+            return io.usageError("expected DATE and PERIOD, found \(positional.count) argument(s)", spec)
+        case ("month", 1, _):
+            let parts = positional[0].split(separator: "-")
             guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]),
                   let month = Int(parts[1]), let grid = MonthGrid(year: year, month: month, calendar: calendar)
-            else { return console.usageError("\"\(options.positional[0])\" is not a month; write YYYY-MM") }
+            else { return io.usageError("\"\(positional[0])\" is not a month; write YYYY-MM", spec) }
             console.write(grid.render())
             return 0
-        case ("between", 2, false):
-            guard let start = CivilDate(iso: options.positional[0]), let end = CivilDate(iso: options.positional[1])
-            else { return console.usageError("expected two dates as YYYY-MM-DD") }
+        case ("month", _, _):
+            return io.usageError("expected one month as YYYY-MM, found \(positional.count) argument(s)", spec)
+        case ("between", 2, _):
+            guard let start = CivilDate(iso: positional[0]) else {
+                return io.usageError(CivilDate.problem(with: positional[0]), spec)
+            }
+            guard let end = CivilDate(iso: positional[1]) else {
+                return io.usageError(CivilDate.problem(with: positional[1]), spec)
+            }
             let count = calendar.workingDays(after: start, through: end)
             let years = min(start.year, end.year)...max(start.year, end.year)
             let provisional = years.contains { !calendar.coveredYears.contains($0) }
             console.print("\(count)" + (provisional ? " (provisional)" : ""))
             return 0
         default:
-            return console.usageError("wrong arguments for \"\(options.command)\"")
+            return io.usageError("expected two dates as YYYY-MM-DD, found \(positional.count) argument(s)", spec)
         }
     }
 
@@ -104,53 +126,13 @@ public enum CalendarCommand {
                     problem = error.description
                 }
             } else {
-                problem = "\"\(fields[0])\" is not a date; write YYYY-MM-DD"
+                problem = CivilDate.problem(with: fields[0].trimmingCharacters(in: .whitespaces))
             }
             console.error("error: line \(index + 1): \(problem)")
             console.print("")
             failed = true
         }
         return failed ? 1 : 0
-    }
-}
-
-/// The parsed words after "calendar".
-private struct Options {
-    struct UsageError: Error {
-        let message: String
-    }
-
-    var command = ""
-    var positional: [String] = []
-    var calendarID = CalendarCommand.defaultCalendarID
-    var convention = RestDayConvention.eventDate
-    var batch = false
-
-    init(_ arguments: [String]) throws(UsageError) {
-        guard let first = arguments.first else { throw UsageError(message: "missing subcommand") }
-        guard ["add", "month", "between"].contains(first) else {
-            throw UsageError(message: "unknown subcommand \"\(first)\"")
-        }
-        command = first
-        var rest = arguments.dropFirst()
-        while let word = rest.popFirst() {
-            switch word {
-            case "--calendar":
-                guard let value = rest.popFirst() else { throw UsageError(message: "--calendar needs an identifier") }
-                calendarID = value
-            case "--convention" where command == "add":
-                let names = RestDayConvention.allCases.map(\.rawValue).joined(separator: " or ")
-                guard let value = rest.popFirst(), let parsed = RestDayConvention(rawValue: value) else {
-                    throw UsageError(message: "--convention needs \(names)")
-                }
-                convention = parsed
-            case "--batch" where command == "add":
-                batch = true
-            default:
-                if word.hasPrefix("--") { throw UsageError(message: "unknown option \(word) for \"\(command)\"") }
-                positional.append(word)
-            }
-        }
     }
 }
 
@@ -165,7 +147,6 @@ private struct Console {
     func error(_ line: String) { io.error(line) }
 
     func usageError(_ message: String) -> Int32 {
-        error("error: \(message)\n\(CalendarCommand.usage)")
-        return 2
+        io.usageError(message, CommandTable.calendar)
     }
 }

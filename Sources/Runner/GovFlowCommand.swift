@@ -4,28 +4,26 @@ import Foundation
 /// The `govflow` command line as a library function, so that a plugin developer's own executable can register
 /// extra stage kinds and run exactly the same commands.
 public enum GovFlowCommand {
-    static let usage = """
-        usage: govflow <command> [arguments]
+    /// The release, printed by `govflow --version`.
+    public static let version = "1.0.0"
 
-        commands:
-          validate FILE...      check workflow definitions; prints file:line:col: error: message for each problem
-          calendar add DATE PERIOD | add --batch | month YYYY-MM | between DATE DATE
-                                due dates and working days in the statutory calendar (see docs/calendar.md)
-          simulate WORKFLOW --project PROJECT.json [--decisions SCRIPT.json] [--start DATE] [--json]
-                                run a project through a workflow on a simulated clock (see docs/simulate.md)
-          graph WORKFLOW --format mermaid|dot
-                                draw the process as a Mermaid or Graphviz diagram (see docs/graph.md)
-          serve [--db PATH] [--workflows DIR] [--listen HOST:PORT] [--tokens FILE]
-                                run the engine, its timers and the HTTP API over a database until SIGTERM or
-                                SIGINT (see docs/operations.md and docs/api.md)
-          backup DEST [--db PATH]
-                                write a consistent copy of the database, also while a runner serves
-          rebuild-indexes [--db PATH]
-                                refill the database's index tables from the stored states (runner stopped)
-          help                  show this text
-        """
+    static var usage: String {
+        var lines = ["usage: govflow <command> [arguments]      (govflow <command> --help for its options)", "",
+                     "commands:"]
+        for spec in CommandTable.commands {
+            lines.append("  " + spec.synopsis.joined(separator: "\n  ").replacingOccurrences(of: "govflow ", with: ""))
+            lines.append("        " + spec.firstSentence)
+        }
+        lines.append("")
+        lines.append("  --version             print the version")
+        lines.append("")
+        lines.append("Without --workflows or --calendars, govflow uses $GOVFLOW_HOME/workflows, else ./workflows, else")
+        lines.append("the definitions and calendars built into it (docs/operations.md).")
+        return lines.joined(separator: "\n")
+    }
 
-    /// Runs the command line `arguments` (without the program name) and returns the process exit status.
+    /// Runs the command line `arguments` (without the program name) and returns the process exit status:
+    /// 0 success, 1 the command failed, 2 a usage error. `-h`/`--help` after any command prints its help.
     public static func run(arguments: [String], registry: StageRegistry, io: CommandIO = .standard) -> Int32 {
         guard let command = arguments.first else {
             io.error(usage)
@@ -36,7 +34,7 @@ public enum GovFlowCommand {
         case "validate":
             return ValidateCommand(registry: registry, io: io).run(rest)
         case "calendar":
-            return CalendarCommand.run(rest, calendarsDirectory: ResourceLocator.calendarsDirectory(), io: io)
+            return CalendarCommand.run(rest, io: io)
         case "simulate":
             return SimulateCommand(registry: registry, io: io).run(rest)
         case "graph":
@@ -47,15 +45,42 @@ public enum GovFlowCommand {
             return BackupCommand(io: io).run(rest)
         case "rebuild-indexes":
             return RebuildIndexesCommand(io: io).run(rest)
+        case "completion":
+            return CompletionCommand(io: io).run(rest)
         case "_crash-writer":
             return CrashWriterCommand(registry: registry, io: io).run(rest)
-        case "help", "--help", "-h":
-            io.print(usage)
+        case "_generate-bundled-resources":
+            return GenerateResourcesCommand(io: io).run(rest)
+        case "--version", "version":
+            io.print("govflow \(version) (HTTP API /v1, database schema version \(StoreSchema.latestVersion))")
             return 0
+        case "help", "--help", "-h":
+            return help(rest, io: io)
         default:
-            io.error("govflow: unknown command \"\(command)\"\n\n\(usage)")
+            let names = CommandTable.commands.map(\.name)
+            let what = command.hasPrefix("-") ? "option" : "command"
+            let hint = NameSuggestion.nearest(to: command, in: command.hasPrefix("-") ? ["--version", "--help"] : names)
+                .map { "; did you mean \"\($0)\"?" } ?? ""
+            io.error("error: unknown \(what) \"\(command)\"\(hint)\n\n\(usage)")
             return 2
         }
+    }
+
+    /// `govflow help [COMMAND]`.
+    private static func help(_ arguments: [String], io: CommandIO) -> Int32 {
+        guard let name = arguments.first else {
+            io.print(usage)
+            return 0
+        }
+        let wanted = arguments.joined(separator: " ")
+        let all = CommandTable.commands + CommandTable.calendarSubcommands
+        guard let spec = all.first(where: { $0.name == wanted }) else {
+            let hint = NameSuggestion.hint(for: name, in: CommandTable.commands.map(\.name))
+            io.error("error: unknown command \"\(wanted)\"\(hint)\n\n\(usage)")
+            return 2
+        }
+        io.print(spec.help)
+        return 0
     }
 }
 

@@ -2,53 +2,52 @@ import FlowCore
 import Foundation
 
 /// `govflow validate [--calendars DIR] FILE...`: loads each definition and prints every problem as
-/// `file:line:col: error: message`. Calendar ids are checked against the calendar files (default: the bundled
-/// `workflows/calendars/`).
+/// `file:line:col: error: message`. Calendar ids are checked against the built-in calendars and those of
+/// `--calendars DIR` (default: `calendars/` of the workflows folder, see `ResourceLocator`).
+///
+/// Exit status: 0 every file is valid, 1 a definition has problems, 2 a usage error or a file that cannot be read
+/// (the other files are still checked).
 struct ValidateCommand {
     let registry: StageRegistry
     let io: CommandIO
 
-    static let usage = "usage: govflow validate [--calendars DIR] FILE..."
+    static var usage: String { CommandTable.validate.usage }
 
     func run(_ arguments: [String]) -> Int32 {
-        var files: [String] = []
-        var calendarsDirectory = ResourceLocator.calendarsDirectory()
-        var index = 0
-        while index < arguments.count {
-            if arguments[index] == "--calendars" {
-                guard index + 1 < arguments.count else {
-                    io.error("error: --calendars needs a directory\n\(Self.usage)")
-                    return 2
-                }
-                calendarsDirectory = URL(fileURLWithPath: arguments[index + 1])
-                index += 2
-            } else {
-                files.append(arguments[index])
-                index += 1
-            }
+        let spec = CommandTable.validate
+        let options: ParsedArguments
+        switch io.parse(arguments, spec) {
+        case .success(let parsed): options = parsed
+        case .failure(let status): return status.code
         }
-        guard !files.isEmpty else {
-            io.error(Self.usage)
-            return 2
-        }
+        guard !options.positional.isEmpty else { return io.usageError("no definition file given", spec) }
         let calendars: CalendarLibrary
         do {
-            calendars = try CalendarLibrary.load(directory: calendarsDirectory)
+            calendars = try ResourceLocator.calendars(option: options.value("--calendars"))
         } catch {
             io.error("\(error)")
             return 1
         }
         let loader = DefinitionLoader(registry: registry, knownCalendars: Set(calendars.ids))
-        var failed = false
-        for file in files {
-            do {
-                let definition = try loader.load(contentsOf: URL(fileURLWithPath: file), displayPath: file)
-                io.print("\(file): valid (\(definition.id) version \(definition.version), \(definition.nodes.count) nodes)")
+        var status: Int32 = 0
+        for file in options.positional {
+            let source: String
+            do throws(InputFile.Problem) {
+                source = try InputFile.read(file)
             } catch {
-                failed = true
+                io.error("error: \(error)")
+                status = 2
+                continue
+            }
+            do {
+                let definition = try loader.load(source, file: file)
+                let summary = "\(definition.id) version \(definition.version), \(definition.nodes.count) nodes"
+                io.print("\(file): valid (\(summary))")
+            } catch {
+                if status == 0 { status = 1 }
                 for diagnostic in error.diagnostics { io.error(diagnostic.description) }
             }
         }
-        return failed ? 1 : 0
+        return status
     }
 }

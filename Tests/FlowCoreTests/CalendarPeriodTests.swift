@@ -98,12 +98,12 @@ import Testing
         #expect(
             describeParseError("5 work day")
                 == #""5 work day" is not a period; write "N workdays", "N days", "N months", "N years" "#
-                + #"(N a whole number ≥ 1) or ISO 8601 "PnD", "PnM", "PnY""#)
+                + #"(N a whole number ≥ 1) or ISO 8601 "PnD", "PnW", "PnM", "PnY""#)
     }
 
     @Test func periodParseRejectsCountsAboveTheMaximum() {
         #expect(describeParseError("10001 days") == #""10001 days" is not a period: N must be at most 10000"#)
-        #expect(describeParseError("P99999999999999999999D").hasSuffix("\"PnD\", \"PnM\", \"PnY\""))
+        #expect(describeParseError("P99999999999999999999D").hasSuffix("\"PnD\", \"PnW\", \"PnM\", \"PnY\""))
         #expect((try? Period.parse("10000 years")) == .years(10000))
     }
 

@@ -127,7 +127,7 @@ import Testing
             {"id": "done", "type": "end", "result": "done"}
             """)
         #expect(diagnostics(text) == [
-            "test.json:13:72: error: \"5 work day\" is not a period; write \"N workdays\", \"N days\", \"N months\", \"N years\" (N a whole number ≥ 1) or ISO 8601 \"PnD\", \"PnM\", \"PnY\" [invalid-period] at $.nodes[0].deadlines[0].period",
+            "test.json:13:72: error: \"5 work day\" is not a period; write \"N workdays\", \"N days\", \"N months\", \"N years\" (N a whole number ≥ 1) or ISO 8601 \"PnD\", \"PnW\", \"PnM\", \"PnY\" [invalid-period] at $.nodes[0].deadlines[0].period",
         ])
     }
 

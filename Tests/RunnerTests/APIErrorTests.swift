@@ -168,6 +168,13 @@ import Testing
         #expect(response.json["error"]?["message"]?.stringValue == #"there is no deployed workflow "nope""#)
     }
 
+    @Test func misspeltWorkflowIdSuggestsTheDeployedOne() throws {
+        let response = try APIHarness().send("POST", "/v1/projects", as: "unit", body: #"{"workflow": "aproval"}"#)
+        #expect(response.status.code == 422)
+        #expect(response.json["error"]?["message"]?.stringValue
+                    == #"there is no deployed workflow "aproval"; did you mean "approval"?"#)
+    }
+
     @Test func returnToANodeNotAllowed_Is422() throws {
         let harness = try APIHarness()
         let response = harness.send("POST", "/v1/projects/p1/tasks/\(try harness.task(at: "review"))/operations",

@@ -118,7 +118,7 @@ import Testing
     @Test func unknownOptionIsAUsageError() {
         let captured = CapturedIO()
         #expect(serve(["--port", "80"], captured) == 2)
-        #expect(captured.errors == "error: unexpected argument \"--port\"\n\(ServeCommand.usage)\n")
+        #expect(captured.errors == "error: unknown option \"--port\" for \"govflow serve\"\n\(ServeCommand.usage)\n")
     }
 
     @Test func listeningOnTheNetworkWithoutATokensFileIsRefused() throws {

@@ -233,6 +233,7 @@ enum SimulationFixture {
     @Test func badStartDateIsAUsageError() throws {
         let run = try SimulationFixture.simulate(extra: ["--start", "2024-02-30"])
         #expect(run.status == 2)
-        #expect(run.errors.hasPrefix("error: --start needs a date as YYYY-MM-DD, found \"2024-02-30\"\n"))
+        #expect(run.errors.hasPrefix(
+            "error: --start needs a date as YYYY-MM-DD: 2024-02-30 is not a date that exists: February 2024 has 29 days\n"))
     }
 }

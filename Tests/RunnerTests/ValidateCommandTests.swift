@@ -69,7 +69,7 @@ final class CapturedIO: Sendable {
         let status = GovFlowCommand.run(arguments: ["frobnicate"], registry: BuiltInStages.registry(),
                                         io: captured.io)
         #expect(status == 2)
-        #expect(captured.errors.hasPrefix("govflow: unknown command \"frobnicate\"\n"))
+        #expect(captured.errors.hasPrefix("error: unknown command \"frobnicate\"\n"))
     }
 }
 
@@ -92,7 +92,7 @@ final class CapturedIO: Sendable {
                                            stdin: "2024-09-27\t5 workdays\n2024-08-31\t6 months\n2024-02-30\t1 day\n")
         #expect(status == 1)
         #expect(output == "2024-10-10\n2025-02-28\n\n")
-        #expect(errors == "error: line 3: \"2024-02-30\" is not a date; write YYYY-MM-DD\n")
+        #expect(errors == "error: line 3: 2024-02-30 is not a date that exists: February 2024 has 29 days\n")
     }
 
     @Test func badPeriodIsAUsageErrorNamingTheAcceptedForms() {

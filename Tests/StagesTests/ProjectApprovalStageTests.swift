@@ -58,7 +58,7 @@ import Testing
         #expect(Given.problems(ProjectApprovalStage(), #"{"steps": ["可研批复", "可研批复"], "validity": "6 monts"}"#).sorted() == [
             #"$.nodes[0].parameters.steps[0]: project-approval: step "可研批复" names no authority; add "authority" to the parameters or write the step as {"name": "可研批复", "authority": {"department": …}}"#,
             #"$.nodes[0].parameters.steps[1]: project-approval: step "可研批复" names no authority; add "authority" to the parameters or write the step as {"name": "可研批复", "authority": {"department": …}}"#,
-            #"$.nodes[0].parameters.validity: project-approval: "6 monts" is not a period; write "N workdays", "N days", "N months", "N years" (N a whole number ≥ 1) or ISO 8601 "PnD", "PnM", "PnY""#,
+            #"$.nodes[0].parameters.validity: project-approval: "6 monts" is not a period; write "N workdays", "N days", "N months", "N years" (N a whole number ≥ 1) or ISO 8601 "PnD", "PnW", "PnM", "PnY""#,
         ])
     }
 }

@@ -57,7 +57,7 @@ import Testing
     @Test func badMinimumsAreReported() {
         #expect(Given.problems(TrialRunStage(), #"{"minimum": "30 dais", "amountVariable": "amount"}"#).sorted() == [
             #"$.nodes[0].parameters.amountVariable: trial-run: "amountVariable" applies only when "minimum" is a table by amount"#,
-            #"$.nodes[0].parameters.minimum: trial-run: "30 dais" is not a period; write "N workdays", "N days", "N months", "N years" (N a whole number ≥ 1) or ISO 8601 "PnD", "PnM", "PnY""#,
+            #"$.nodes[0].parameters.minimum: trial-run: "30 dais" is not a period; write "N workdays", "N days", "N months", "N years" (N a whole number ≥ 1) or ISO 8601 "PnD", "PnW", "PnM", "PnY""#,
         ])
         #expect(Given.problems(TrialRunStage(), #"{}"#) == [#"$.nodes[0].parameters: trial-run: missing parameter "minimum""#])
     }

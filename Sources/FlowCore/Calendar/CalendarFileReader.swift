@@ -156,15 +156,7 @@ struct CalendarFileReader {
             throw error("expected a date as \"YYYY-MM-DD\", found \(found)", at: element.location)
         }
         guard let date = CivilDate(iso: text) else {
-            let parts = text.split(separator: "-").compactMap { Int($0) }
-            let isShaped = text.count == 10 && parts.count == 3
-            if isShaped, (1...12).contains(parts[1]) {
-                let month = CalendarFileReader.monthNames[parts[1] - 1]
-                let days = CivilDate.daysIn(month: parts[1], year: parts[0])
-                throw error(
-                    "\(text) is not a date that exists: \(month) \(parts[0]) has \(days) days", at: element.location)
-            }
-            throw error("\"\(text)\" is not a date; write YYYY-MM-DD", at: element.location)
+            throw error(CivilDate.problem(with: text), at: element.location)
         }
         guard date.year != year else { return date }
         guard let first = CivilDate(year: year, month: 1, day: 1),

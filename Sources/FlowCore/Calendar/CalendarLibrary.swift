@@ -29,15 +29,21 @@ public struct CalendarLibrary: Sendable {
     /// The identifiers, sorted.
     public var ids: [String] { calendars.keys.sorted() }
 
-    /// Loads every `*.json` file directly inside `directory` (subdirectories such as `tools/` are ignored).
-    public static func load(directory: URL) throws(CalendarLoadError) -> CalendarLibrary {
+    /// Loads every `*.json` file directly inside `directory` (subdirectories such as `tools/` are ignored), on top
+    /// of the calendars in `base` (see `load(files:base:)`).
+    public static func load(directory: URL, base: [SourceFile] = []) throws(CalendarLoadError) -> CalendarLibrary {
         let shownDirectory = displayPath(of: directory)
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        } catch {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
             throw CalendarLoadError(
-                path: shownDirectory, location: nil, message: "cannot list the calendar directory: \(error)")
+                path: shownDirectory, location: nil, message: "cannot read the calendar directory: no such directory")
+        }
+        guard isDirectory.boolValue,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path)
+        else {
+            let reason = isDirectory.boolValue ? "permission denied" : "not a directory"
+            throw CalendarLoadError(
+                path: shownDirectory, location: nil, message: "cannot read the calendar directory: \(reason)")
         }
         var files: [SourceFile] = []
         for name in names.sorted() where name.hasSuffix(".json") {
@@ -51,11 +57,29 @@ public struct CalendarLibrary: Sendable {
             }
             files.append(SourceFile(path: shown, text: text))
         }
-        return try load(files: files)
+        return try load(files: files, base: base)
     }
 
     /// Parses, checks and combines calendar files given as text.
-    public static func load(files: [SourceFile]) throws(CalendarLoadError) -> CalendarLibrary {
+    ///
+    /// `base` are calendars available underneath `files` (the ones built into `govflow`): a file in `files` may
+    /// extend one of them, and a calendar of `files` with the same identifier replaces it.
+    public static func load(files: [SourceFile], base: [SourceFile] = []) throws(CalendarLoadError) -> CalendarLibrary {
+        var definitions = try parse(files)
+        for (id, definition) in try parse(base) where definitions[id] == nil {
+            definitions[id] = definition
+        }
+        var calendars: [String: HolidayCalendar] = [:]
+        for id in definitions.keys.sorted() {
+            guard let definition = definitions[id] else { continue }
+            let chain = try lineage(of: definition, in: definitions)
+            calendars[id] = combine(chain)
+        }
+        return CalendarLibrary(calendars: calendars)
+    }
+
+    /// The definitions of `files` by identifier, refusing an identifier defined twice.
+    private static func parse(_ files: [SourceFile]) throws(CalendarLoadError) -> [String: CalendarDefinition] {
         var definitions: [String: CalendarDefinition] = [:]
         for file in files {
             let root: JSONElement
@@ -72,13 +96,7 @@ public struct CalendarLibrary: Sendable {
             }
             definitions[definition.id] = definition
         }
-        var calendars: [String: HolidayCalendar] = [:]
-        for id in definitions.keys.sorted() {
-            guard let definition = definitions[id] else { continue }
-            let chain = try lineage(of: definition, in: definitions)
-            calendars[id] = combine(chain)
-        }
-        return CalendarLibrary(calendars: calendars)
+        return definitions
     }
 
     /// `definition` followed by the calendars it extends, nearest first; refuses a missing calendar or a cycle.

@@ -17,7 +17,8 @@ public enum Period: Hashable, Sendable, CustomStringConvertible {
 
     /// The forms `Period.parse` accepts, for error messages.
     public static let acceptedForms =
-        #""N workdays", "N days", "N months", "N years" (N a whole number ≥ 1) or ISO 8601 "PnD", "PnM", "PnY""#
+        #""N workdays", "N days", "N months", "N years" (N a whole number ≥ 1) or ISO 8601 "#
+        + #""PnD", "PnW", "PnM", "PnY""#
 
     /// The largest N accepted: 10000 of any unit is decades beyond any regulation and keeps date arithmetic far
     /// from overflow.

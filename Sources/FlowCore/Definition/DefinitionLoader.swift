@@ -70,12 +70,12 @@ public struct DefinitionLoader: Sendable {
     /// Loads the definition in the file at `url`; diagnostics name the file as `displayPath` (default: its path).
     public func load(contentsOf url: URL, displayPath: String? = nil) throws(DefinitionError) -> WorkflowDefinition {
         let name = displayPath ?? url.path
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        guard exists, !isDirectory.boolValue, let data = FileManager.default.contents(atPath: url.path) else {
+            let reason = !exists ? "no such file" : isDirectory.boolValue ? "is a directory" : "permission denied"
             throw DefinitionError(diagnostics: [Diagnostic(
-                code: .malformedJSON, message: "cannot read the file: \(error.localizedDescription)", file: name,
+                code: .malformedJSON, message: "cannot read \(name): \(reason)", file: name,
                 location: SourceLocation(line: 1, column: 1), path: .root)])
         }
         guard let text = String(data: data, encoding: .utf8) else {

@@ -17,7 +17,7 @@ extension WorkflowDefinition {
                 continue
             }
             guard let value = Value(json: json, as: declaration.type) else {
-                problems.append("\"\(declaration.name)\" must be a \(declaration.type), found \(json)")
+                problems.append("\"\(declaration.name)\" must be \(Self.expectation(declaration.type)), found \(json)")
                 continue
             }
             if case .decimal(let number) = value {
@@ -34,5 +34,16 @@ extension WorkflowDefinition {
         }
         guard problems.isEmpty else { throw .invalidVariables(problems) }
         return values
+    }
+
+    /// "a decimal", "a list of string", or for an enumeration `one of "a", "b"`.
+    static func expectation(_ type: ValueType) -> String {
+        switch type {
+        case .enumeration(let values): return "one of " + values.map { "\"\($0)\"" }.joined(separator: ", ")
+        case .list(let element):
+            if case .enumeration = element { return "a list whose items are each " + expectation(element) }
+            return "a \(type)"
+        default: return "a \(type)"
+        }
     }
 }

@@ -91,7 +91,7 @@ public final class WorkflowService: Sendable {
 
     func engine(for state: InstanceState) throws(ServiceError) -> WorkflowEngine {
         guard let definition = definition(state.definitionID, version: state.definitionVersion) else {
-            throw .unknownWorkflow(id: state.definitionID, version: state.definitionVersion)
+            throw .unknownWorkflow(id: state.definitionID, version: state.definitionVersion, nearest: nil)
         }
         return try engine(for: definition)
     }
@@ -102,7 +102,9 @@ public final class WorkflowService: Sendable {
     public func start(projectID: String, workflow: String, version: Int? = nil, variables: [String: JSONValue],
                       actor: Actor) throws(ServiceError) -> Step {
         guard let definition = definition(workflow, version: version) else {
-            throw .unknownWorkflow(id: workflow, version: version)
+            let ids = definitions.withLock { Array($0.keys) }
+            throw .unknownWorkflow(id: workflow, version: version,
+                                   nearest: ids.contains(workflow) ? nil : Suggestion.nearest(to: workflow, in: ids))
         }
         let engine = try engine(for: definition)
         return try serialized(projectID) { () throws(ServiceError) -> Step in
@@ -263,7 +265,8 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
     case invalidDefinition(DefinitionError)
     case engine(EngineError)
     case store(StoreError)
-    case unknownWorkflow(id: String, version: Int?)
+    /// No deployed workflow `id` (at `version`); `nearest` is a deployed id close to a misspelt one.
+    case unknownWorkflow(id: String, version: Int?, nearest: String?)
     case unknownCalendar(String)
     /// The command failed inside the engine or a plugin: incident `incident` of `project` records it, and
     /// nothing else of the command was stored.
@@ -276,8 +279,9 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
         case .invalidDefinition(let error): return error.description
         case .engine(let error): return error.description
         case .store(let error): return error.description
-        case .unknownWorkflow(let id, let version):
+        case .unknownWorkflow(let id, let version, let nearest):
             return "there is no deployed workflow \"\(id)\"" + (version.map { " version \($0)" } ?? "")
+                + (nearest.map { "; did you mean \"\($0)\"?" } ?? "")
         case .unknownCalendar(let id): return "there is no working calendar \"\(id)\""
         case .incident(let project, let incident, let error):
             return "the command failed inside the engine and changed nothing: \(error); incident \(incident) of "

@@ -8,7 +8,7 @@ struct GraphCommand {
     let registry: StageRegistry
     let io: CommandIO
 
-    static let usage = "usage: govflow graph WORKFLOW [--format mermaid|dot]"
+    static var usage: String { CommandTable.graph.usage }
 
     /// The diagram languages.
     enum Format: String, CaseIterable {
@@ -17,29 +17,33 @@ struct GraphCommand {
     }
 
     func run(_ arguments: [String]) -> Int32 {
-        var file: String?
-        var format = Format.mermaid
-        var rest = arguments[...]
-        while let word = rest.popFirst() {
-            if word == "--format" {
-                guard let value = rest.popFirst(), let parsed = Format(rawValue: value) else {
-                    let found = arguments.drop { $0 != "--format" }.dropFirst().first.map { ", found \"\($0)\"" } ?? ""
-                    return usageError("--format needs \"mermaid\" or \"dot\"\(found)")
-                }
-                format = parsed
-            } else if word.hasPrefix("--") {
-                return usageError("unknown option \(word)")
-            } else if file == nil {
-                file = word
-            } else {
-                return usageError("unexpected argument \"\(word)\"")
-            }
+        let options: ParsedArguments
+        switch io.parse(arguments, CommandTable.graph) {
+        case .success(let parsed): options = parsed
+        case .failure(let status): return status.code
         }
-        guard let file else { return usageError("missing the workflow file") }
+        var format = Format.mermaid
+        if let value = options.value("--format") {
+            guard let parsed = Format(rawValue: value) else {
+                let hint = NameSuggestion.hint(for: value, in: Format.allCases.map(\.rawValue))
+                return usageError("--format needs \"mermaid\" or \"dot\", found \"\(value)\"\(hint)")
+            }
+            format = parsed
+        }
+        guard let file = options.positional.first else { return usageError("missing the workflow file") }
+        guard options.positional.count == 1 else {
+            return usageError("unexpected argument \"\(options.positional[1])\"")
+        }
+        let source: String
+        do throws(InputFile.Problem) {
+            source = try InputFile.read(file)
+        } catch {
+            io.error("error: \(error)")
+            return 2
+        }
         let definition: WorkflowDefinition
         do {
-            definition = try DefinitionLoader(registry: registry).load(contentsOf: URL(fileURLWithPath: file),
-                                                                       displayPath: file)
+            definition = try DefinitionLoader(registry: registry).load(source, file: file)
         } catch {
             for diagnostic in error.diagnostics { io.error(diagnostic.description) }
             return 1

@@ -15,22 +15,19 @@ import Darwin
 struct BackupCommand {
     let io: CommandIO
 
-    static let usage = "usage: govflow backup DEST [--db PATH]"
+    static var usage: String { CommandTable.backup.usage }
 
     func run(_ arguments: [String]) -> Int32 {
-        var database = ServeCommand.defaultDatabase
-        var destination: String?
-        var rest = arguments[...]
-        while let word = rest.popFirst() {
-            if word == "--db" {
-                guard let value = rest.popFirst() else { return usageError("--db needs a file path") }
-                database = value
-            } else if destination == nil, !word.hasPrefix("--") {
-                destination = word
-            } else {
-                return usageError("unexpected argument \"\(word)\"")
-            }
+        let options: ParsedArguments
+        switch io.parse(arguments, CommandTable.backup) {
+        case .success(let parsed): options = parsed
+        case .failure(let status): return status.code
         }
+        let database = options.value("--db") ?? ServeCommand.defaultDatabase
+        guard options.positional.count <= 1 else {
+            return usageError("unexpected argument \"\(options.positional[1])\"")
+        }
+        let destination = options.positional.first
         guard let destination else { return usageError("missing DEST, the backup file to create") }
         do throws(StoreError) {
             let summary = try Self.backup(database: database, to: destination)

@@ -10,16 +10,17 @@ import Foundation
 struct RebuildIndexesCommand {
     let io: CommandIO
 
-    static let usage = "usage: govflow rebuild-indexes [--db PATH]"
-
     func run(_ arguments: [String]) -> Int32 {
-        var database = ServeCommand.defaultDatabase
-        var rest = arguments[...]
-        while let word = rest.popFirst() {
-            guard word == "--db" else { return usageError("unexpected argument \"\(word)\"") }
-            guard let value = rest.popFirst() else { return usageError("--db needs a file path") }
-            database = value
+        let options: ParsedArguments
+        switch io.parse(arguments, CommandTable.rebuildIndexes) {
+        case .success(let parsed): options = parsed
+        case .failure(let status): return status.code
         }
+        guard options.positional.isEmpty else {
+            io.error("error: unexpected argument \"\(options.positional[0])\"\n\(CommandTable.rebuildIndexes.usage)")
+            return 2
+        }
+        let database = options.value("--db") ?? ServeCommand.defaultDatabase
         guard FileManager.default.fileExists(atPath: database) else {
             io.error("govflow rebuild-indexes: there is no database at \(database); give the runner's database with "
                 + "--db")
@@ -35,10 +36,5 @@ struct RebuildIndexesCommand {
             io.error("govflow rebuild-indexes: \(error)")
             return 1
         }
-    }
-
-    private func usageError(_ message: String) -> Int32 {
-        io.error("error: \(message)\n\(Self.usage)")
-        return 2
     }
 }

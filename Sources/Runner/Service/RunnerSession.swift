@@ -30,14 +30,14 @@ public final class RunnerSession: Sendable {
     private let background = DispatchGroup()
     private let stopping = Mutex(false)
 
-    /// Loads and validates the workflows folder, opens (or creates) the database, deploys new definitions and
-    /// prepares the timer service (not yet started).
-    public static func open(database: String, workflows: URL, registry: StageRegistry, clock: any WorkflowClock,
+    /// Loads and validates the workflows folder (`nil`: the definitions and calendars built into the executable),
+    /// opens (or creates) the database, deploys new definitions and prepares the timer service (not yet started).
+    public static func open(database: String, workflows: URL?, registry: StageRegistry, clock: any WorkflowClock,
                             logger: JSONLogger) throws(ServeError) -> RunnerSession {
         let folder = try WorkflowFolder.load(workflows, registry: registry)
         if folder.definitions.isEmpty {
             logger.warning("no workflow definitions in the workflows folder; serving only what the database holds",
-                           ["workflows": workflows.path])
+                           ["workflows": workflows?.path ?? "built-in"])
         }
         let store: SQLiteProjectStore
         do {

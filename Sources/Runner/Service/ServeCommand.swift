@@ -4,6 +4,9 @@ import Foundation
 /// `govflow serve [--db PATH] [--workflows DIR] [--listen HOST:PORT] [--tokens FILE]`: runs the engine, its timers
 /// and the HTTP API over a database until SIGTERM or SIGINT.
 ///
+/// Without `--workflows` it serves `$GOVFLOW_HOME/workflows`, else `./workflows`, else the definitions and calendars
+/// built into the executable (`ResourceLocator`).
+///
 /// Exit status: 0 after a clean stop, 1 when it refuses to start (invalid definitions, a changed definition, a
 /// database in use, newer, damaged or not a database, a bad tokens file, an address it cannot listen on), 2 on a
 /// usage error. Logs are JSON lines on standard error.
@@ -17,38 +20,30 @@ struct ServeCommand {
     }
     var clock: any WorkflowClock = SystemClock()
 
-    static let usage = "usage: govflow serve [--db PATH] [--workflows DIR] [--listen HOST:PORT] [--tokens FILE]"
+    static var usage: String { CommandTable.serve.usage }
     /// The database file used without `--db`, in the current directory.
     static let defaultDatabase = "govflow.sqlite"
     /// The address used without `--listen`.
     static let defaultListen = (host: "127.0.0.1", port: UInt16(8080))
 
     func run(_ arguments: [String]) -> Int32 {
-        var database = Self.defaultDatabase
-        var workflows = ResourceLocator.workflowsDirectory()
-        var listen = Self.defaultListen
-        var tokensFile: String?
-        var rest = arguments[...]
-        while let word = rest.popFirst() {
-            switch word {
-            case "--db":
-                guard let value = rest.popFirst() else { return usageError("--db needs a file path") }
-                database = value
-            case "--workflows":
-                guard let value = rest.popFirst() else { return usageError("--workflows needs a directory") }
-                workflows = URL(fileURLWithPath: value)
-            case "--listen":
-                guard let value = rest.popFirst(), let address = Self.address(value) else {
-                    return usageError("--listen needs HOST:PORT, e.g. 127.0.0.1:8080 or 0.0.0.0:8080")
-                }
-                listen = address
-            case "--tokens":
-                guard let value = rest.popFirst() else { return usageError("--tokens needs a file path") }
-                tokensFile = value
-            default:
-                return usageError("unexpected argument \"\(word)\"")
-            }
+        let options: ParsedArguments
+        switch io.parse(arguments, CommandTable.serve) {
+        case .success(let parsed): options = parsed
+        case .failure(let status): return status.code
         }
+        if let extra = options.positional.first { return usageError("unexpected argument \"\(extra)\"") }
+        let database = options.value("--db") ?? Self.defaultDatabase
+        let workflows = options.value("--workflows").map { URL(fileURLWithPath: $0) }
+            ?? ResourceLocator.workflowsDirectory()
+        var listen = Self.defaultListen
+        if let value = options.value("--listen") {
+            guard let address = Self.address(value) else {
+                return usageError("--listen needs HOST:PORT, e.g. 127.0.0.1:8080 or 0.0.0.0:8080")
+            }
+            listen = address
+        }
+        let tokensFile = options.value("--tokens")
         let logger = JSONLogger(write: io.errors)
         var tokens: TokenTable?
         if let tokensFile {
@@ -88,7 +83,7 @@ struct ServeCommand {
         session.start()
         logger.info("serving", [
             "listen": "\(listen.host):\(port)",
-            "db": database, "workflows": workflows.path, "schema": "\(StoreSchema.latestVersion)",
+            "db": database, "workflows": workflows?.path ?? "built-in", "schema": "\(StoreSchema.latestVersion)",
             "deployed": session.deployment.deployed.joined(separator: ","),
             "unchanged": session.deployment.unchanged.joined(separator: ","),
             "pid": "\(ProcessInfo.processInfo.processIdentifier)",

@@ -23,7 +23,8 @@ public enum ServeError: Error, Sendable, CustomStringConvertible {
         case .usage(let message):
             return message
         case .unreadableWorkflows(let path, let reason):
-            return "cannot read the workflows folder \(path): \(reason); give an existing folder with --workflows"
+            return "cannot read the workflows folder \(path): \(reason); give an existing folder with --workflows "
+                + "(or set GOVFLOW_HOME to a folder that has workflows/, or unset it for the built-in definitions)"
         case .calendars(let error):
             return "cannot load the working calendars: \(error)"
         case .invalidDefinitions(let diagnostics):

@@ -15,30 +15,41 @@ struct WorkflowFolder {
     let definitions: [LoadedDefinition]
 
     /// Loads and validates everything; an invalid definition fails the whole folder with every diagnostic.
-    static func load(_ directory: URL, registry: StageRegistry) throws(ServeError) -> WorkflowFolder {
+    /// `directory` `nil` means the definitions and calendars built into the executable. A folder without
+    /// `calendars/` uses the built-in calendars; one with it adds its calendars to them.
+    static func load(_ directory: URL?, registry: StageRegistry) throws(ServeError) -> WorkflowFolder {
         let calendars: CalendarLibrary
         do {
-            calendars = try CalendarLibrary.load(directory: directory.appendingPathComponent("calendars"))
+            calendars = try BuiltInResources.calendars(directory: ResourceLocator.calendarsDirectory(in: directory))
         } catch {
             throw .calendars(error)
         }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        } catch {
-            throw .unreadableWorkflows(path: directory.path, reason: "\(error.localizedDescription)")
+        var sources: [(file: String, text: String)] = []
+        if let directory {
+            do throws(InputFile.Problem) {
+                try InputFile.checkDirectory(directory.path)
+            } catch {
+                throw .unreadableWorkflows(path: directory.path, reason: error.reason)
+            }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            for name in names.sorted() where name.hasSuffix(".json") {
+                let path = directory.appendingPathComponent(name).path
+                do throws(InputFile.Problem) {
+                    sources.append((path, try InputFile.read(path)))
+                } catch {
+                    throw .unreadableWorkflows(path: path, reason: error.reason)
+                }
+            }
+        } else {
+            sources = BundledResources.definitions.map { ("\(BuiltInResources.displayPrefix)/\($0.name)", $0.text) }
         }
         let loader = DefinitionLoader(registry: registry, knownCalendars: Set(calendars.ids))
         var loaded: [LoadedDefinition] = []
         var diagnostics: [Diagnostic] = []
-        for name in names.sorted() where name.hasSuffix(".json") {
-            let url = directory.appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: url.path),
-                  let source = String(data: data, encoding: .utf8)
-            else { throw .unreadableWorkflows(path: url.path, reason: "the file is unreadable or not UTF-8") }
+        for (file, source) in sources {
             do {
-                let definition = try loader.load(source, file: url.path)
-                loaded.append(LoadedDefinition(definition: definition, source: source, file: url.path))
+                let definition = try loader.load(source, file: file)
+                loaded.append(LoadedDefinition(definition: definition, source: source, file: file))
             } catch {
                 diagnostics += error.diagnostics
             }

@@ -105,14 +105,3 @@ func parseInputFile(_ text: String, file: String) throws(InputFileError) -> JSON
         throw InputFileError(file: file, location: error.location, message: error.message)
     }
 }
-
-/// Reads an input file's text.
-func readInputFile(_ path: String) throws(InputFileError) -> String {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw InputFileError(file: path, location: nil, message: "cannot read the file")
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-        throw InputFileError(file: path, location: nil, message: "the file is not UTF-8 text")
-    }
-    return text
-}

@@ -10,11 +10,7 @@ struct SimulateCommand {
     let registry: StageRegistry
     let io: CommandIO
 
-    static let usage = """
-        usage: govflow simulate WORKFLOW --project PROJECT.json [--decisions SCRIPT.json] [--start YYYY-MM-DD]
-                                [--calendars DIR] [--max-steps N] [--json]
-        --start is required unless the decisions script gives "start"; see docs/simulate.md.
-        """
+    static var usage: String { CommandTable.simulate.usage }
 
     /// The parsed arguments.
     private struct Options {
@@ -22,44 +18,52 @@ struct SimulateCommand {
         var project: String?
         var decisions: String?
         var start: CivilDate?
-        var calendars: URL?
+        var calendars: String?
         var maxSteps = Simulator.defaultStepLimit
         var json = false
     }
 
     func run(_ arguments: [String]) -> Int32 {
         let options: Options
-        switch parse(arguments) {
-        case .success(let parsed): options = parsed
-        case .failure(let message): return usageError(message)
+        switch io.parse(arguments, CommandTable.simulate) {
+        case .success(let parsed):
+            switch Self.options(parsed) {
+            case .success(let checked): options = checked
+            case .failure(let message): return usageError(message)
+            }
+        case .failure(let status): return status.code
         }
         guard let workflowPath = options.workflow, let projectPath = options.project else {
             return usageError(options.workflow == nil ? "missing the workflow file" : "missing --project PROJECT.json")
         }
         let library: CalendarLibrary
         do {
-            library = try CalendarLibrary.load(directory: options.calendars ?? ResourceLocator.calendarsDirectory())
+            library = try ResourceLocator.calendars(option: options.calendars)
         } catch {
             return fail("\(error)")
         }
         let loader = DefinitionLoader(registry: registry, knownCalendars: Set(library.ids))
+        let files: [String: String]
+        do throws(InputFile.Problem) {
+            files = try Self.readAll([workflowPath, projectPath] + (options.decisions.map { [$0] } ?? []))
+        } catch {
+            io.error("error: \(error)")
+            return 2
+        }
         let definition: WorkflowDefinition
-        let source: String
+        let source = files[workflowPath] ?? ""
         do {
-            source = try readInputFile(workflowPath)
             definition = try loader.load(source, file: workflowPath)
-        } catch let error as DefinitionError {
+        } catch {
             for diagnostic in error.diagnostics { io.error(diagnostic.description) }
             return 1
-        } catch {
-            return fail("\(error)")
         }
         let project: SimulationProject
         var script: DecisionScript?
         do {
-            project = try SimulationProject.read(try readInputFile(projectPath), file: projectPath)
+            project = try SimulationProject.read(files[projectPath] ?? "", file: projectPath)
             if let path = options.decisions {
-                script = try DecisionScriptReader(file: path).read(try readInputFile(path))
+                script = try DecisionScriptReader(file: path).read(files[path] ?? "")
             }
         } catch {
             return fail(error.description)
@@ -106,41 +110,43 @@ struct SimulateCommand {
         return 2
     }
 
-    private enum Parsed {
+    /// The text of each file, or the first that cannot be read.
+    private static func readAll(_ paths: [String]) throws(InputFile.Problem) -> [String: String] {
+        var texts: [String: String] = [:]
+        for path in paths where texts[path] == nil {
+            texts[path] = try InputFile.read(path)
+        }
+        return texts
+    }
+
+    private enum Checked {
         case success(Options)
         case failure(String)
     }
 
-    private func parse(_ arguments: [String]) -> Parsed {
+    /// The options with their values checked.
+    private static func options(_ parsed: ParsedArguments) -> Checked {
         var options = Options()
-        var rest = arguments[...]
-        while let word = rest.popFirst() {
-            switch word {
-            case "--max-steps":
-                guard let value = rest.popFirst(), let count = Int(value), count >= 1 else {
-                    return .failure("--max-steps needs a whole number of at least 1")
-                }
-                options.maxSteps = count
-            case "--project", "--decisions", "--start", "--calendars":
-                guard let value = rest.popFirst() else { return .failure("\(word) needs a value") }
-                switch word {
-                case "--project": options.project = value
-                case "--decisions": options.decisions = value
-                case "--calendars": options.calendars = URL(fileURLWithPath: value)
-                default:
-                    guard let date = CivilDate(iso: value) else {
-                        return .failure("--start needs a date as YYYY-MM-DD, found \"\(value)\"")
-                    }
-                    options.start = date
-                }
-            case "--json":
-                options.json = true
-            default:
-                if word.hasPrefix("--") { return .failure("unknown option \(word)") }
-                guard options.workflow == nil else { return .failure("unexpected argument \"\(word)\"") }
-                options.workflow = word
+        if let value = parsed.value("--max-steps") {
+            guard let count = Int(value), count >= 1 else {
+                return .failure("--max-steps needs a whole number of at least 1, found \"\(value)\"")
             }
+            options.maxSteps = count
         }
+        if let value = parsed.value("--start") {
+            guard let date = CivilDate(iso: value) else {
+                return .failure("--start needs a date as YYYY-MM-DD: \(CivilDate.problem(with: value))")
+            }
+            options.start = date
+        }
+        options.project = parsed.value("--project")
+        options.decisions = parsed.value("--decisions")
+        options.calendars = parsed.value("--calendars")
+        options.json = parsed.has("--json")
+        guard parsed.positional.count <= 1 else {
+            return .failure("unexpected argument \"\(parsed.positional[1])\"; give one workflow file")
+        }
+        options.workflow = parsed.positional.first
         return .success(options)
     }
 }

@@ -43,10 +43,10 @@ public struct TokenTable: Sendable {
     /// The table in a tokens file.
     public static func load(contentsOf url: URL) throws(TokenFileError) -> TokenTable {
         let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
+        do throws(InputFile.Problem) {
+            text = try InputFile.read(url.path)
         } catch {
-            throw .unreadable(path: url.path, reason: error.localizedDescription)
+            throw .unreadable(path: url.path, reason: error.reason)
         }
         return try parse(text)
     }
