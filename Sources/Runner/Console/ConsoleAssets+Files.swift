@@ -200,6 +200,7 @@ export async function render() {
       const page = await import(`./pages/${name}.js`);
       if (ticket !== rendering) return;
       await page.render({ main, session, params, go, signOut, loadSession, refreshShell: renderShell });
+      if (ticket === rendering && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
     } catch (error) {
       if (ticket !== rendering) return;
       replace(main, h('p', { class: 'error', role: 'alert' }, t('error.generic', error.message || String(error))));
@@ -216,6 +217,120 @@ document.getElementById('lang').addEventListener('click', () => {
 window.addEventListener('hashchange', render);
 setLang(lang());
 render();
+
+"""#,
+        "console.css": #"""
+/* GovFlow console: plain, legible, accessible. States are always shown with an icon and words as well as colour. */
+:root {
+  --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --paper: #ffffff; --band: #f6f8fa;
+  --accent: #b4121b; --link: #0b57a4; --ok: #1a7f37; --warn: #9a6700; --bad: #b4121b;
+  font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Zen Hei", system-ui, sans-serif;
+  font-size: 15px; line-height: 1.55; color: var(--ink); background: var(--band);
+}
+* { box-sizing: border-box; }
+body { margin: 0; }
+a { color: var(--link); }
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible {
+  outline: 3px solid #f0b400; outline-offset: 2px;
+}
+.skip { position: absolute; left: -9999px; top: 0; background: var(--paper); padding: .5em 1em; z-index: 10; }
+.skip:focus { left: .5em; }
+header.top {
+  display: flex; align-items: center; gap: 1.5em; flex-wrap: wrap; padding: .6em 1.5em;
+  background: var(--accent); color: #fff;
+}
+header.top a { color: #fff; }
+.brand { font-weight: 700; font-size: 1.15em; letter-spacing: .05em; }
+nav#nav { display: flex; gap: 1.2em; flex: 1; }
+nav#nav a { text-decoration: none; padding: .2em 0; border-bottom: 3px solid transparent; }
+nav#nav a[aria-current="page"] { border-bottom-color: #fff; font-weight: 700; }
+.who { display: flex; gap: .8em; align-items: center; font-size: .92em; }
+.who-dept, .who-roles { opacity: .95; }
+.who-roles::before { content: "· "; }
+header button { background: transparent; color: #fff; border: 1px solid rgba(255,255,255,.7); }
+main { max-width: 1280px; margin: 0 auto; padding: 1em 1.5em 3em; }
+main:focus { outline: none; }
+h1 { font-size: 1.5em; margin: .4em 0 .6em; }
+h2 { font-size: 1.15em; margin: 0 0 .6em; }
+h3 { font-size: 1em; }
+.card { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 1em 1.2em; margin-bottom: 1em; }
+.columns { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1em; align-items: start; }
+@media (max-width: 900px) { .columns { grid-template-columns: 1fr; } }
+.title-row { display: flex; align-items: center; justify-content: space-between; }
+button {
+  font: inherit; padding: .35em .9em; border-radius: 4px; border: 1px solid var(--line); background: var(--paper);
+  color: var(--ink); cursor: pointer;
+}
+button[type="submit"], button.outcome { background: var(--link); color: #fff; border-color: var(--link); }
+button.outcome[data-outcome="reject"], button.outcome[data-outcome="fail"] { background: var(--bad); border-color: var(--bad); }
+button:disabled { opacity: .55; cursor: default; }
+label { display: block; font-weight: 600; margin: .6em 0 .2em; }
+.row label, .filters label, form.inline label { display: inline; margin: 0 .3em 0 0; }
+input, select, textarea { font: inherit; padding: .3em .45em; border: 1px solid #8c959f; border-radius: 4px; background: #fff; }
+textarea { width: 100%; }
+textarea.code, .source code, code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9em; }
+.row { display: flex; gap: .5em; align-items: center; flex-wrap: wrap; margin: .4em 0; }
+.row[hidden] { display: none; }
+.filters { display: flex; gap: .6em; align-items: center; flex-wrap: wrap; margin-bottom: 1em; }
+form.inline { display: flex; gap: .4em; align-items: center; margin-left: auto; }
+.help, .sub, .note { color: var(--muted); font-size: .92em; }
+.note { background: #fff8c5; border: 1px solid #d4a72c; padding: .4em .7em; border-radius: 4px; color: var(--ink); }
+table { border-collapse: collapse; width: 100%; background: var(--paper); }
+th, td { text-align: left; padding: .45em .6em; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { background: var(--band); font-weight: 600; white-space: nowrap; }
+table.list { border: 1px solid var(--line); }
+.pager { display: flex; gap: 1em; align-items: center; margin: .8em 0; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3em 1em; margin: 0; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; }
+ul.roles { margin: 0; padding-left: 1.2em; }
+.due { white-space: nowrap; }
+.due-icon { display: inline-block; width: 1.1em; text-align: center; }
+.due-words { font-weight: 600; }
+.due-overdue { color: var(--bad); }
+.due-today, .due-soon { color: var(--warn); }
+.due-left { color: var(--ink); }
+.due-none { color: var(--muted); }
+.status { margin: .6em 0 0; min-height: 1.4em; }
+.status.ok { color: var(--ok); }
+.status.ok::before { content: "✓ "; }
+.status.error, p.error { color: var(--bad); }
+.status.error::before, p.error::before { content: "✗ "; }
+.outcomes { display: flex; gap: .6em; flex-wrap: wrap; margin-top: .8em; }
+ol.timeline { list-style: none; padding: 0; margin: 0; }
+ol.timeline li { display: grid; grid-template-columns: 14em 12em 1fr; gap: .8em; padding: .4em 0; border-bottom: 1px dashed var(--line); }
+ol.timeline .when { color: var(--muted); font-size: .92em; }
+ol.timeline li[data-type="taskDecided"] .what, ol.timeline li[data-type="instanceEnded"] .what { font-weight: 600; }
+ol.timeline li[data-type="deadlineExpired"] .what { color: var(--bad); }
+ol.timeline li[data-type="deadlineExpired"] .what::before { content: "⚠ "; }
+ol.source { font-size: .9em; background: var(--paper); border: 1px solid var(--line); padding: .5em 0 .5em 4em; margin: 0;
+  overflow-x: auto; color: var(--muted); }
+ol.source li { white-space: pre; }
+ol.source li code { color: var(--ink); }
+ol.source li:target { background: #fff8c5; }
+.versions { display: flex; gap: .6em; flex-wrap: wrap; }
+ul.problems { padding-left: 1.2em; }
+button.problem { background: none; border: none; color: var(--bad); text-align: left; padding: .1em 0; text-decoration: underline; }
+table.month { table-layout: fixed; border: 1px solid var(--line); }
+table.month caption { text-align: left; font-weight: 600; padding: .3em 0; }
+table.month td { height: 4.6em; border: 1px solid var(--line); }
+td.day .num { font-size: 1.15em; font-weight: 600; display: block; }
+td.day .mark { display: inline-block; font-size: .8em; padding: 0 .35em; border-radius: 3px; margin-right: .3em; }
+td.holiday { background: #ffebe9; }
+td.holiday .mark, .legend .mark.holiday { background: var(--bad); color: #fff; }
+td.make-up-workday { background: #ddf4ff; }
+td.make-up-workday .mark, .legend .mark.make-up-workday { background: var(--link); color: #fff; }
+td.weekend { background: var(--band); }
+td.weekend .mark, .legend .mark.weekend { background: #d0d7de; color: var(--ink); }
+td.blank { background: transparent; border: none; }
+.holiday-name { display: block; font-size: .8em; color: var(--muted); }
+ul.legend { list-style: none; padding: 0; display: flex; gap: 1.2em; flex-wrap: wrap; font-size: .92em; }
+.legend .mark { display: inline-block; padding: 0 .35em; border-radius: 3px; font-size: .85em; }
+ol.explain { font-size: .92em; }
+ol.explain li[data-kind="holiday"], ol.explain li[data-kind="weekend"] { color: var(--muted); }
+.loading { color: var(--muted); }
+#signin-form, #whoami { max-width: 36em; }
+#signin-form input { width: 100%; }
 
 """#,
         "dom.js": #"""
@@ -262,6 +377,168 @@ export function table(headers, rows, attributes = {}) {
   return h('table', attributes,
     h('thead', {}, h('tr', {}, headers.map((header) => h('th', { scope: 'col' }, header)))),
     h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((cell) => h('td', {}, cell))))));
+}
+
+"""#,
+        "events.js": #"""
+// History events as sentences. Accepts both event shapes: the explicit one, {"type": "taskOpened", "task": 3, …},
+// and the synthesized one, {"taskOpened": {"_0": {…}}} or {"taskDecided": {"task": 3, …}}. Unknown types fall
+// back to their name and fields.
+
+import { lang, outcomeLabel } from './i18n.js';
+import { actorText, assigneeText, valueText } from './format.js';
+
+/** The event's type and fields, whichever shape it has. */
+export function normalize(event) {
+  if (event && typeof event === 'object' && typeof event.type === 'string') {
+    const { type, ...fields } = event;
+    return { type, fields };
+  }
+  const keys = event && typeof event === 'object' ? Object.keys(event) : [];
+  if (keys.length === 1) {
+    let fields = event[keys[0]];
+    if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) fields = { value: fields };
+    if ('_0' in fields) {
+      const { _0: inner, ...rest } = fields;
+      fields = inner && typeof inner === 'object' && !Array.isArray(inner) ? { ...inner, ...rest } : { value: inner, ...rest };
+    }
+    return { type: keys[0], fields };
+  }
+  return { type: 'unknown', fields: event || {} };
+}
+
+/** Events about tokens and scopes: the engine's bookkeeping, hidden unless asked for. */
+export const technicalTypes = new Set(['tokenCreated', 'tokenMoved', 'tokenRemoved', 'scopeOpened', 'branchArrived',
+  'scopeCompleted', 'scopeCancelled', 'stageStateSaved', 'timerCancelled']);
+
+function unwrap(value) {
+  if (value && typeof value === 'object' && !Array.isArray(value) && '_0' in value && Object.keys(value).length === 1) {
+    return value._0;
+  }
+  return value;
+}
+
+/** A purpose ("deadline", {"deadline": {"_0": "x"}} or {"deadline": "x"}) as [kind, name]. */
+function purpose(value) {
+  if (typeof value === 'string') return [value, null];
+  if (value && typeof value === 'object') {
+    const kind = Object.keys(value)[0];
+    return [kind, unwrap(value[kind])];
+  }
+  return ['', null];
+}
+
+function dueText(due) {
+  if (!due) return '';
+  if (typeof due === 'string') return due;
+  const date = due.date ?? '';
+  if (!due.provisional) return date;
+  return date + (lang() === 'en' ? ' (provisional)' : '（暂定）');
+}
+
+const purposeWords = {
+  deadline: ['办理时限', 'deadline'], reminder: ['催办提醒', 'reminder'], stage: ['环节计时', 'stage timer'], wait: ['等待', 'wait'],
+};
+
+/**
+ * Tracks what earlier events said (stage of each activation, title of each task) so later events read well.
+ * `nodeName(id)` gives a node's name from the definition.
+ */
+export class HistoryReader {
+  constructor(nodeName) {
+    this.nodeName = nodeName;
+    this.activations = new Map();
+    this.tasks = new Map();
+  }
+
+  /** The sentence for one history entry {seq, at, actor, event}. */
+  sentence(entry) {
+    const { type, fields: f } = normalize(entry.event);
+    const en = lang() === 'en';
+    const node = (id) => (id ? `“${this.nodeName(id)}”` : '');
+    const taskName = (id) => (this.tasks.has(id) ? `“${this.tasks.get(id)}”` : (en ? `task ${id}` : `任务${id}`));
+    const comment = (text) => (text ? (en ? `, comment: “${text}”` : `，意见：“${text}”`) : '');
+    const stageOf = (activation) => node(this.activations.get(activation));
+    const task = f.task ?? f.id;
+    switch (type) {
+      case 'instanceStarted': {
+        const id = f.definitionID ?? f.definition ?? '';
+        return en ? `Project started on workflow ${id}, version ${f.version}` : `项目申报，流程 ${id} 第${f.version}版`;
+      }
+      case 'gatewayPassed':
+        return en ? `At ${node(f.node)} the path to ${node(f.target)} was taken` : `${node(f.node)}判断后进入${node(f.target)}`;
+      case 'stageEntered':
+        this.activations.set(f.activation, f.node);
+        return en ? `Stage ${node(f.node)} began` : `进入环节${node(f.node)}`;
+      case 'taskOpened': {
+        this.tasks.set(task, f.title);
+        const due = f.due ? (en ? `, due ${dueText(f.due)}` : `，到期日 ${dueText(f.due)}`) : '';
+        return en ? `Task “${f.title}” opened for ${assigneeText(f.assignee)}${due}`
+          : `待办“${f.title}”交由${assigneeText(f.assignee)}办理${due}`;
+      }
+      case 'taskDecided':
+        return en ? `${actorText(f.actor)} decided ${taskName(task)}: ${outcomeLabel(f.outcome)}${comment(f.comment)}`
+          : `${actorText(f.actor)}办理${taskName(task)}：${outcomeLabel(f.outcome)}${comment(f.comment)}`;
+      case 'taskTransferred':
+        return en ? `${taskName(task)} transferred from ${assigneeText(f.from)} to ${assigneeText(f.to)}${comment(f.comment)}`
+          : `${taskName(task)}由${assigneeText(f.from)}转办给${assigneeText(f.to)}${comment(f.comment)}`;
+      case 'taskDelegated':
+        return en ? `${taskName(task)} delegated by ${assigneeText(f.from)} to ${assigneeText(f.to)}${comment(f.comment)}`
+          : `${taskName(task)}由${assigneeText(f.from)}委派给${assigneeText(f.to)}${comment(f.comment)}`;
+      case 'taskHandedBack':
+        return en ? `${taskName(task)} handed back to ${assigneeText(f.to)}${comment(f.comment)}`
+          : `${taskName(task)}交回${assigneeText(f.to)}${comment(f.comment)}`;
+      case 'reviewerAdded':
+        return en ? `A reviewer was added to ${taskName(task)} (task ${f.consultation}${f.blocking ? ', blocking' : ''})${comment(f.comment)}`
+          : `${taskName(task)}加签（任务${f.consultation}${f.blocking ? '，须等待意见' : ''}）${comment(f.comment)}`;
+      case 'taskReturned':
+        return en ? `${taskName(task)} returned the project to ${node(f.to)}${comment(f.comment)}`
+          : `${taskName(task)}退回到${node(f.to)}${comment(f.comment)}`;
+      case 'taskUrged':
+        return en ? `${taskName(task)} was urged${comment(f.comment)}` : `催办${taskName(task)}${comment(f.comment)}`;
+      case 'taskClosed':
+        return en ? `${taskName(task)} closed: ${f.reason}` : `${taskName(task)}关闭：${f.reason}`;
+      case 'timerScheduled': {
+        const [kind, name] = purpose(f.purpose);
+        const words = purposeWords[kind] ? purposeWords[kind][en ? 1 : 0] : kind;
+        const where = node(f.node ?? f.nodeID);
+        return en ? `${words} ${name ? `“${name}” ` : ''}set at ${where}, due ${dueText(f.due)}`
+          : `${where}设定${words}${name ? `“${name}”` : ''}，到期日 ${dueText(f.due)}`;
+      }
+      case 'timerRescheduled':
+        return en ? `Timer ${f.timer} moved from ${dueText(f.from)} to ${dueText(f.to)}`
+          : `计时${f.timer}的到期日由 ${dueText(f.from)} 改为 ${dueText(f.to)}`;
+      case 'timerFired':
+        return en ? `Timer ${f.timer} fired${f.lateBy ? ` ${f.lateBy} s late` : ''}`
+          : `计时${f.timer}到时${f.lateBy ? `（延迟${f.lateBy}秒）` : ''}`;
+      case 'deadlineExpired':
+        return en ? `Deadline “${f.deadline}” of ${stageOf(f.activation)} expired (due ${dueText(f.due)}): overdue`
+          : `${stageOf(f.activation)}的时限“${f.deadline}”已到期（到期日 ${dueText(f.due)}），记为逾期`;
+      case 'reminderSent':
+        return en ? `Reminder for deadline “${f.deadline}” (due ${dueText(f.due)})`
+          : `时限“${f.deadline}”到期前提醒（到期日 ${dueText(f.due)}）`;
+      case 'factRecorded':
+        return en ? `Recorded ${f.name}: ${valueText(f.value)}` : `记录 ${f.name}：${valueText(f.value)}`;
+      case 'noteRecorded':
+        return `${f.kind}：${f.message}`;
+      case 'stageCompleted':
+        return en ? `Stage ${stageOf(f.activation)} completed: ${outcomeLabel(f.outcome)}`
+          : `环节${stageOf(f.activation)}完成，结果：${outcomeLabel(f.outcome)}`;
+      case 'stageCancelled':
+        return en ? `Stage ${stageOf(f.activation)} left: ${valueText(unwrap(f.reason))}`
+          : `环节${stageOf(f.activation)}中止：${valueText(unwrap(f.reason))}`;
+      case 'instanceEnded':
+        return en ? `The project ended at ${node(f.node)}: ${outcomeLabel(f.result)}`
+          : `流程在${node(f.node)}结束，结果：${outcomeLabel(f.result)}`;
+      case 'instanceWithdrawn':
+        return en ? `${actorText(f.actor)} withdrew the project${comment(f.comment)}`
+          : `${actorText(f.actor)}撤销了项目${comment(f.comment)}`;
+      case 'tokenCreated': case 'tokenMoved':
+        return en ? `Token ${f.token} at ${node(f.node)}` : `令牌${f.token}到达${node(f.node)}`;
+      default:
+        return `${type}: ${JSON.stringify(f)}`;
+    }
+  }
 }
 
 """#,
@@ -411,7 +688,7 @@ const zh = {
   'project.notFound': '没有您可查看的项目“{0}”。', 'project.purpose': '类别', 'project.name': '名称',
   'project.basis': '依据', 'project.variable': '字段', 'project.value': '值', 'project.description': '说明',
   'project.enteredAt': '进入时间', 'project.when': '时间', 'project.who': '办理人', 'project.what': '事项',
-  'project.historyPage': '第 {0}–{1} 条，共 {2} 条', 'project.open': '打开项目', 'project.openLabel': '项目编号',
+  'project.historyPage': '第 {0}–{1} 条，共 {2} 条', 'project.open': '打开项目', 'project.technical': '显示流程引擎细节', 'project.openLabel': '项目编号',
   'status.running': '办理中', 'status.ended': '已办结', 'status.withdrawn': '已撤销',
   'purpose.deadline': '办理时限', 'purpose.reminder': '催办提醒', 'purpose.stage': '环节计时', 'purpose.wait': '等待',
   'defs.title': '流程定义', 'defs.id': '标识', 'defs.name': '名称', 'defs.versions': '版本', 'defs.latest': '最新版本',
@@ -427,7 +704,7 @@ const zh = {
   'cal.period': '期限', 'cal.unit.workdays': '个工作日', 'cal.unit.days': '日', 'cal.unit.months': '个月',
   'cal.unit.years': '年', 'cal.convention': '起算规则', 'cal.conv.event-date': '事件当日为第0日（民法典第二百零一条）',
   'cal.conv.next-working-day': '休息日提交视为下一工作日收到', 'cal.compute': '计算', 'cal.due': '到期日：{0}',
-  'cal.explain': '逐日说明', 'cal.counted': '第{0}个工作日', 'cal.notCounted': '不计',
+  'cal.explain': '逐日说明', 'cal.counted': '第{0}个工作日', 'cal.notCounted': '不计', 'cal.dayZero': '视为收到日（第0日）',
   'kind.workday': '工作日', 'kind.weekend': '周末', 'kind.holiday': '法定节假日', 'kind.make-up-workday': '调休上班',
   'error.generic': '出错了：{0}', 'error.forbidden': '无权操作：{0}',
   'common.refresh': '刷新', 'common.yes': '是', 'common.no': '否', 'common.system': '系统',
@@ -480,7 +757,7 @@ const en = {
   'project.purpose': 'Kind', 'project.name': 'Name', 'project.basis': 'Basis', 'project.variable': 'Field',
   'project.value': 'Value', 'project.description': 'Description', 'project.enteredAt': 'Entered',
   'project.when': 'When', 'project.who': 'Who', 'project.what': 'What', 'project.historyPage': 'Entries {0}–{1} of {2}',
-  'project.open': 'Open project', 'project.openLabel': 'Project id',
+  'project.open': 'Open project', 'project.technical': 'Show the engine’s bookkeeping', 'project.openLabel': 'Project id',
   'status.running': 'running', 'status.ended': 'ended', 'status.withdrawn': 'withdrawn',
   'purpose.deadline': 'deadline', 'purpose.reminder': 'reminder', 'purpose.stage': 'stage timer', 'purpose.wait': 'wait',
   'defs.title': 'Definitions', 'defs.id': 'Id', 'defs.name': 'Title', 'defs.versions': 'Versions', 'defs.latest': 'Latest',
@@ -498,7 +775,7 @@ const en = {
   'cal.unit.years': 'years', 'cal.convention': 'Counting rule',
   'cal.conv.event-date': 'the event’s day is day zero (Civil Code art. 201)',
   'cal.conv.next-working-day': 'a submission on a rest day counts from the next working day', 'cal.compute': 'Compute',
-  'cal.due': 'Due: {0}', 'cal.explain': 'Day by day', 'cal.counted': 'working day {0}', 'cal.notCounted': 'not counted',
+  'cal.due': 'Due: {0}', 'cal.explain': 'Day by day', 'cal.counted': 'working day {0}', 'cal.notCounted': 'not counted', 'cal.dayZero': 'deemed day of receipt (day zero)',
   'kind.workday': 'working day', 'kind.weekend': 'weekend', 'kind.holiday': 'statutory holiday',
   'kind.make-up-workday': 'make-up working day',
   'error.generic': 'Something went wrong: {0}', 'error.forbidden': 'Not allowed: {0}',
@@ -574,6 +851,227 @@ export function missingKeys() {
 <noscript>此控制台需要启用 JavaScript。This console needs JavaScript.</noscript>
 </body>
 </html>
+
+"""#,
+        "pages/calendar.js": #"""
+// 工作日历 Calendar: a month grid with 法定节假日 (rest) and 调休上班 (make-up working days) marked in words, and a
+// due-date calculator that asks the server (GET /v1/calendars/{id}/due), so it shows what the engine computes.
+
+import { api, seg } from '../api.js';
+import { h, replace } from '../dom.js';
+import { t } from '../i18n.js';
+
+const state = { calendar: null, month: null };
+
+function shiftMonth(text, delta) {
+  const [year, month] = text.split('-').map(Number);
+  const index = year * 12 + (month - 1) + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+export async function render({ main, session }) {
+  const { calendars } = await api('/v1/calendars');
+  if (!state.calendar || !calendars.some((c) => c.id === state.calendar)) {
+    state.calendar = calendars.some((c) => c.id === 'cn-mainland') ? 'cn-mainland' : (calendars[0] || {}).id;
+  }
+  if (!state.month) state.month = session.me.today.slice(0, 7);
+  const select = h('select', { id: 'calendar-id' }, calendars.map((c) => h('option', { value: c.id }, c.name ? `${c.name} (${c.id})` : c.id)));
+  select.value = state.calendar;
+  const monthInput = h('input', { type: 'month', id: 'calendar-month', value: state.month });
+  const grid = h('div', { id: 'month-grid' });
+  async function drawMonth() {
+    const month = await api(`/v1/calendars/${seg(state.calendar)}/months/${state.month}`);
+    const names = t('cal.weekdays').split(',');
+    const cells = [];
+    for (let blank = 1; blank < month.days[0].weekday; blank += 1) cells.push(h('td', { class: 'blank' }));
+    const rows = [];
+    for (const day of month.days) {
+      const mark = day.kind === 'holiday' ? t('cal.holiday') : day.kind === 'make-up-workday' ? t('cal.makeup')
+        : day.kind === 'weekend' ? t('cal.weekend') : '';
+      cells.push(h('td', { class: `day ${day.kind}`, 'data-date': day.date, 'data-kind': day.kind, title: t('kind.' + day.kind) },
+        h('span', { class: 'num' }, String(Number(day.date.slice(8)))),
+        mark ? h('span', { class: 'mark' }, mark) : null,
+        day.name ? h('span', { class: 'holiday-name' }, day.name) : null));
+      if (day.weekday === 7) rows.push(cells.splice(0));
+    }
+    if (cells.length) rows.push(cells.splice(0));
+    replace(grid,
+      h('table', { class: 'month', id: 'month-table' },
+        h('caption', {}, `${state.month}（${state.calendar}）`),
+        h('thead', {}, h('tr', {}, names.map((name) => h('th', { scope: 'col' }, name)))),
+        h('tbody', {}, rows.map((row) => h('tr', {}, row)))),
+      month.provisional ? h('p', { class: 'note' }, '⚠ ', t('cal.provisional')) : null,
+      h('ul', { class: 'legend' },
+        h('li', {}, h('span', { class: 'mark holiday' }, t('cal.holiday')), ' ', t('cal.legendHoliday')),
+        h('li', {}, h('span', { class: 'mark make-up-workday' }, t('cal.makeup')), ' ', t('cal.legendMakeup')),
+        h('li', {}, h('span', { class: 'mark weekend' }, t('cal.weekend')), ' ', t('cal.legendWeekend'))));
+  }
+  const move = (delta) => { state.month = shiftMonth(state.month, delta); monthInput.value = state.month; drawMonth(); };
+  select.addEventListener('change', () => { state.calendar = select.value; drawMonth(); });
+  monthInput.addEventListener('change', () => { if (/^\d{4}-\d{2}$/.test(monthInput.value)) { state.month = monthInput.value; drawMonth(); } });
+
+  replace(main, h('h1', {}, t('cal.title')),
+    h('div', { class: 'filters' },
+      h('label', { for: 'calendar-id' }, t('cal.calendar')), select,
+      h('button', { type: 'button', id: 'month-prev', onclick: () => move(-1) }, '‹ ', t('cal.prev')),
+      h('label', { for: 'calendar-month' }, t('cal.month')), monthInput,
+      h('button', { type: 'button', id: 'month-next', onclick: () => move(1) }, t('cal.next'), ' ›')),
+    h('div', { class: 'columns' }, grid, calculator(session)));
+  await drawMonth();
+}
+
+function calculator(session) {
+  const from = h('input', { type: 'date', id: 'calc-from', value: session.me.today, required: true });
+  const count = h('input', { type: 'number', id: 'calc-count', min: 1, value: 5, required: true });
+  const unit = h('select', { id: 'calc-unit' }, ['workdays', 'days', 'months', 'years'].map((name) =>
+    h('option', { value: name }, t('cal.unit.' + name))));
+  const convention = h('select', { id: 'calc-convention' }, ['event-date', 'next-working-day'].map((name) =>
+    h('option', { value: name }, t('cal.conv.' + name))));
+  const result = h('div', { id: 'calc-result', 'aria-live': 'polite' });
+  const form = h('form', { class: 'card', id: 'calculator' },
+    h('h2', {}, t('cal.calc')),
+    h('label', { for: 'calc-from' }, t('cal.from')), from,
+    h('label', { for: 'calc-count' }, t('cal.period')), h('div', { class: 'row' }, count, unit),
+    h('label', { for: 'calc-convention' }, t('cal.convention')), convention,
+    h('div', {}, h('button', { type: 'submit', id: 'calc-button' }, t('cal.compute'))), result);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const period = encodeURIComponent(`${count.value} ${unit.value}`);
+    try {
+      const answer = await api(`/v1/calendars/${seg(state.calendar)}/due?from=${from.value}&period=${period}&convention=${convention.value}`);
+      const due = answer.due.date + (answer.due.provisional ? t('due.provisional') : '');
+      replace(result,
+        h('p', { class: 'status ok' }, h('span', { 'aria-hidden': 'true' }, '◷ '),
+          h('strong', { id: 'calc-due', 'data-date': answer.due.date }, t('cal.due', due))),
+        answer.days ? h('details', {}, h('summary', {}, t('cal.explain')),
+          h('ol', { class: 'explain' }, answer.days.map((day) => h('li', { 'data-kind': day.kind },
+            `${day.date} ${t('kind.' + day.kind)}${day.name ? `（${day.name}）` : ''}`,
+            !/workday/.test(answer.period) ? '' : day.workingDayNumber === null ? ` — ${t('cal.notCounted')}`
+              : day.workingDayNumber === 0 ? ` — ${t('cal.dayZero')}` : ` — ${t('cal.counted', day.workingDayNumber)}`)))) : null);
+    } catch (error) {
+      replace(result, h('p', { class: 'status error', role: 'alert' }, `${error.code}：${error.message}`));
+    }
+  });
+  return form;
+}
+
+"""#,
+        "pages/definitions.js": #"""
+// 流程定义 Definitions: every definition with its versions; a version's source with line numbers; deploying a
+// new version (administrators), with every validation problem as "第12行第5列: message" that jumps to the place.
+
+import { api, seg, newIdempotencyKey } from '../api.js';
+import { h, replace, table } from '../dom.js';
+import { t } from '../i18n.js';
+import { timeElement } from '../format.js';
+
+export async function render({ main, session, params }) {
+  const [id, version] = params;
+  if (id) {
+    await renderSource(main, id, Number(version));
+    return;
+  }
+  const { definitions } = await api('/v1/definitions');
+  const list = table([t('defs.id'), t('defs.name'), t('defs.versions')], definitions.map((definition) => [
+    h('code', {}, definition.id),
+    definition.title || '',
+    h('span', { class: 'versions' }, definition.versions.map((number) =>
+      h('a', { href: `#/definitions/${seg(definition.id)}/${number}`, class: 'version' }, t('defs.version', number)))),
+  ]), { class: 'list', id: 'definitions-table' });
+  const isAdmin = session.me.roles.includes('administrator');
+  replace(main, h('h1', {}, t('defs.title')), list,
+    isAdmin ? deployForm() : h('p', { class: 'note', id: 'deploy-not-allowed' }, t('defs.notAdmin')));
+}
+
+async function renderSource(main, id, version) {
+  const [source, info] = await Promise.all([
+    api(`/v1/definitions/${seg(id)}/versions/${version}`, { text: true }),
+    api(`/v1/definitions/${seg(id)}`),
+  ]);
+  const lines = source.split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  const versions = table([t('defs.versions'), t('defs.name'), t('defs.deployedAt')], info.versions.map((entry) => [
+    entry.version === version ? h('strong', {}, t('defs.version', entry.version))
+      : h('a', { href: `#/definitions/${seg(id)}/${entry.version}` }, t('defs.version', entry.version)),
+    entry.title || '', timeElement(entry.deployedAt)]));
+  const code = h('ol', { class: 'source', id: 'source' }, lines.map((line, index) =>
+    h('li', { id: `L${index + 1}` }, h('code', {}, line || ' '))));
+  replace(main, h('h1', {}, `${id} · ${t('defs.version', version)}`),
+    h('p', {}, h('a', { href: '#/definitions' }, t('defs.title'))),
+    versions, h('h2', {}, t('defs.source')), code);
+}
+
+/** The UTF-16 offset in `text` of a 1-based line and column (the server counts columns in Unicode scalars). */
+function offsetOf(text, line, column) {
+  let offset = 0;
+  for (let current = 1; current < line; current += 1) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  let scalars = 1;
+  for (const character of text.slice(offset)) {
+    if (scalars >= column || character === '\n') break;
+    offset += character.length;
+    scalars += 1;
+  }
+  return offset;
+}
+
+function deployForm() {
+  const area = h('textarea', { id: 'deploy-source', rows: 18, class: 'code', spellcheck: 'false',
+    'aria-describedby': 'deploy-help' });
+  const cursor = h('span', { id: 'deploy-cursor', class: 'help', 'aria-live': 'off' });
+  const result = h('div', { id: 'deploy-result', role: 'alert' });
+  const button = h('button', { type: 'submit', id: 'deploy-button' }, t('defs.deployButton'));
+  function showCursor() {
+    const before = area.value.slice(0, area.selectionStart);
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    cursor.textContent = t('defs.cursor', line, column);
+  }
+  ['keyup', 'click', 'focus', 'select'].forEach((name) => area.addEventListener(name, showCursor));
+  function jump(line, column) {
+    const offset = offsetOf(area.value, line, column);
+    area.focus();
+    area.setSelectionRange(offset, offset);
+    const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 18;
+    area.scrollTop = Math.max(0, (line - 3) * lineHeight);
+    showCursor();
+  }
+  const form = h('form', { class: 'card', id: 'deploy' },
+    h('h2', {}, t('defs.deploy')),
+    h('p', { id: 'deploy-help', class: 'help' }, t('defs.deployHelp')),
+    h('label', { for: 'deploy-source' }, t('defs.source')), area, cursor,
+    h('div', {}, button), result);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (button.disabled) return;
+    button.disabled = true;
+    replace(result, t('loading'));
+    try {
+      const answer = await api('/v1/definitions', { method: 'POST', body: area.value, idempotencyKey: newIdempotencyKey() });
+      replace(result, h('p', { class: 'status ok', id: 'deploy-ok' }, t('defs.deployed', answer.id, answer.version), ' ',
+        h('a', { href: `#/definitions/${seg(answer.id)}/${answer.version}` }, t('defs.source'))));
+    } catch (error) {
+      const details = Array.isArray(error.details) ? error.details : [];
+      const located = details.filter((detail) => detail && detail.message);
+      replace(result,
+        h('p', { class: 'status error' }, located.length ? t('defs.problems', located.length) : `${error.code}：${error.message}`),
+        located.length ? h('ul', { class: 'problems', id: 'deploy-problems' }, located.map((detail) => {
+          const where = detail.line ? `${t('defs.at', detail.line, detail.column || 1)}: ` : '';
+          const text = `${where}${detail.message}${detail.code ? ` [${detail.code}]` : ''}`;
+          return h('li', {}, detail.line
+            ? h('button', { type: 'button', class: 'problem', 'data-line': detail.line, 'data-column': detail.column || 1,
+              onclick: () => jump(detail.line, detail.column || 1) }, text)
+            : text);
+        })) : null);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}
 
 """#,
         "pages/inbox.js": #"""
@@ -685,6 +1183,125 @@ export async function render({ main, session }) {
 }
 
 """#,
+        "pages/project.js": #"""
+// 项目 Project page: status, variables, stages, open tasks, deadlines with due date, basis and words, overdue
+// records, and the history as sentences (20 a page, with actor and Beijing time). Prints cleanly.
+
+import { seg } from '../api.js';
+import { h, replace, facts, table } from '../dom.js';
+import { t, outcomeLabel } from '../i18n.js';
+import { dueBadge, assigneeText, timeElement, actorText, valueText } from '../format.js';
+import { loadProject, notFoundMessage, nodeDeadlines } from '../project-data.js';
+import { HistoryReader, normalize, technicalTypes } from '../events.js';
+
+const PAGE = 20;
+
+export async function render({ main, session, params }) {
+  const [projectID] = params;
+  if (!projectID) {
+    location.hash = '#/inbox';
+    return;
+  }
+  let data;
+  try {
+    data = await loadProject(projectID);
+  } catch (error) {
+    if (!error.notFound) throw error;
+    replace(main, h('h1', {}, t('project.title', projectID)), notFoundMessage(error));
+    return;
+  }
+  const { project, definition, nodes, nodeName, calendar } = data;
+  const today = session.me.today;
+  const describe = (name) => {
+    const text = definition.variables && definition.variables[name] && definition.variables[name].description;
+    return text || '';
+  };
+
+  const summary = h('section', { class: 'card', id: 'summary' }, facts([
+    [t('project.status'), h('span', { id: 'project-status', 'data-status': project.status }, t('status.' + project.status))],
+    project.result ? [t('project.result'), outcomeLabel(project.result)] : null,
+    [t('project.definition'), h('a', { href: `#/definitions/${seg(project.definition.id)}/${project.definition.version}` },
+      `${definition.title || project.definition.id} · ${t('defs.version', project.definition.version)}`)],
+    [t('project.startedBy'), actorText(project.startedBy)],
+    [t('project.startedAt'), timeElement(project.startedAt)],
+    [t('project.updatedAt'), timeElement(project.updatedAt)],
+  ]));
+
+  const variables = h('section', { class: 'card', id: 'variables' }, h('h2', {}, t('project.variables')),
+    table([t('project.variable'), t('project.value'), t('project.description')],
+      Object.entries({ ...project.variables, ...project.computed }).map(([name, value]) => [name, valueText(value), describe(name)])));
+
+  const stages = h('section', { class: 'card', id: 'stages' }, h('h2', {}, t('project.stages')),
+    project.stages.length === 0 ? h('p', {}, t('project.none'))
+      : table([t('project.name'), t('project.basis'), t('project.enteredAt')], project.stages.map((stage) =>
+        [stage.name || stage.node, (nodes.get(stage.node) || {}).basis || '—', timeElement(stage.enteredAt)])));
+
+  const tasks = h('section', { class: 'card', id: 'tasks' }, h('h2', {}, t('project.tasks')),
+    project.openTasks.length === 0 ? h('p', {}, t('project.none'))
+      : table([t('inbox.due'), t('inbox.task'), t('inbox.assignee')], project.openTasks.map((task) => [
+        task.due ? dueBadge(task.due.date, task.due.provisional, today, calendar) : t('inbox.noDue'),
+        h('a', { href: `#/projects/${seg(project.id)}/tasks/${task.id}` }, task.title),
+        assigneeText(task.assignee)])));
+
+  const basisOf = (nodeID, name) => {
+    const deadline = nodeDeadlines(nodes.get(nodeID)).find((candidate) => candidate.id === name);
+    return (deadline && deadline.basis) || (nodes.get(nodeID) || {}).basis || '—';
+  };
+  const timers = h('section', { class: 'card', id: 'deadlines' }, h('h2', {}, t('project.deadlines')),
+    project.timers.length === 0 ? h('p', {}, t('project.none'))
+      : table([t('inbox.due'), t('project.purpose'), t('inbox.stage'), t('project.basis')], project.timers.map((timer) => [
+        dueBadge(timer.due, timer.provisional, today, calendar),
+        `${t('purpose.' + timer.purpose)}${timer.name ? ` “${timer.name}”` : ''}`,
+        nodeName(timer.node),
+        basisOf(timer.node, timer.name)])));
+
+  const overdue = project.overdue.length === 0 ? null : h('section', { class: 'card', id: 'overdue' },
+    h('h2', {}, t('project.overdue')),
+    table([t('inbox.due'), t('project.name'), t('inbox.stage'), t('project.basis'), t('project.when')],
+      project.overdue.map((record) => [
+        h('span', { class: 'due due-overdue' }, h('span', { 'aria-hidden': 'true' }, '⚠ '), record.due,
+          record.provisional ? t('due.provisional') : ''),
+        record.deadline, nodeName(record.node), basisOf(record.node, record.deadline), timeElement(record.recordedAt)])));
+
+  // The history, oldest first, read once so later sentences know the earlier stages and tasks.
+  const reader = new HistoryReader(nodeName);
+  const entries = project.history.map((entry) => ({ entry, type: normalize(entry.event).type, text: reader.sentence(entry) }));
+  let showTechnical = false;
+  let page = 0;
+  const timeline = h('div', { id: 'timeline' });
+  const technical = h('input', { type: 'checkbox', id: 'show-technical' });
+  technical.addEventListener('change', () => { showTechnical = technical.checked; page = 0; drawTimeline(); });
+  function drawTimeline() {
+    const shown = entries.filter((item) => showTechnical || !technicalTypes.has(item.type));
+    const pages = Math.max(1, Math.ceil(shown.length / PAGE));
+    page = Math.min(page, pages - 1);
+    const slice = shown.slice(page * PAGE, page * PAGE + PAGE);
+    replace(timeline,
+      h('ol', { class: 'timeline', start: page * PAGE + 1 }, slice.map(({ entry, type, text }) =>
+        h('li', { 'data-type': type, 'data-seq': entry.seq },
+          h('span', { class: 'when' }, timeElement(entry.at)),
+          h('span', { class: 'who' }, actorText(entry.actor)),
+          h('span', { class: 'what' }, text)))),
+      h('nav', { class: 'pager noprint', 'aria-label': t('project.history') },
+        h('button', { type: 'button', id: 'history-prev', disabled: page === 0, onclick: () => { page -= 1; drawTimeline(); } }, t('inbox.prev')),
+        h('span', { id: 'history-info' }, t('project.historyPage', shown.length ? page * PAGE + 1 : 0,
+          Math.min(shown.length, page * PAGE + PAGE), shown.length)),
+        h('button', { type: 'button', id: 'history-next', disabled: page >= pages - 1, onclick: () => { page += 1; drawTimeline(); } }, t('inbox.next'))));
+  }
+  drawTimeline();
+  const history = h('section', { class: 'card', id: 'history' }, h('h2', {}, t('project.history')),
+    h('p', { class: 'noprint' }, technical, ' ', h('label', { for: 'show-technical' }, t('project.technical'))),
+    timeline);
+
+  replace(main,
+    h('div', { class: 'title-row' },
+      h('h1', {}, t('project.title', project.id)),
+      h('button', { type: 'button', class: 'noprint', id: 'print', onclick: () => window.print() }, t('project.print'))),
+    h('div', { class: 'columns' }, h('div', {}, summary, stages, tasks, timers, overdue), variables),
+    history);
+}
+
+"""#,
         "pages/signin.js": #"""
 // 登录 Sign-in: a token from the tokens file, kept in sessionStorage; shows who you are and what you may do.
 
@@ -737,6 +1354,243 @@ export async function render({ main, session, go, signOut, loadSession, refreshS
   const me = session.me;
   replace(main, h('h1', {}, t('signin.title')), me ? whoAmI(me, signOut) : null, me && !me.authenticated ? null : form);
   if (!me) input.focus();
+}
+
+"""#,
+        "pages/task.js": #"""
+// 办理任务 Task page: project summary, the stage with its regulation article and time limit, the decision form
+// (outcome buttons, data prefilled from exampleData) and the task operations (转办, 委派, 加签, 退回, 催办).
+
+import { api, seg, newIdempotencyKey } from '../api.js';
+import { h, replace, facts } from '../dom.js';
+import { t, outcomeLabel } from '../i18n.js';
+import { dueBadge, assigneeText, timeElement, actorText, valueText } from '../format.js';
+import { loadProject, notFoundMessage, nodeDeadlines } from '../project-data.js';
+
+const operations = ['transfer', 'delegate', 'add-reviewer', 'return', 'urge', 'hand-back'];
+
+function refusal(error) {
+  return `${t('task.refused')}（${error.code}）：${error.message}`;
+}
+
+export async function render({ main, session, params }) {
+  const [projectID, taskText] = params;
+  const taskID = Number(taskText);
+  let data;
+  try {
+    data = await loadProject(projectID);
+  } catch (error) {
+    if (!error.notFound) throw error;
+    replace(main, h('h1', {}, t('task.title')), notFoundMessage(error));
+    return;
+  }
+  const { project, definition, nodes, nodeName, calendar } = data;
+  const today = session.me.today;
+  const task = project.openTasks.find((candidate) => candidate.id === taskID);
+  const projectLink = h('a', { href: `#/projects/${seg(project.id)}`, id: 'project-link' }, t('task.openProject'));
+  const summary = h('section', { class: 'card', id: 'project-summary' },
+    h('h2', {}, t('task.project')),
+    facts([
+      [t('project.openLabel'), h('span', {}, project.id, ' ', projectLink)],
+      [t('project.definition'), `${definition.title || project.definition.id} · ${t('defs.version', project.definition.version)}`],
+      [t('project.status'), t('status.' + project.status)],
+      [t('project.startedBy'), actorText(project.startedBy)],
+      [t('project.startedAt'), timeElement(project.startedAt)],
+      ...Object.entries(project.variables).map(([name, value]) => {
+        const described = definition.variables && definition.variables[name] && definition.variables[name].description;
+        return [described ? `${described}（${name}）` : name, valueText(value)];
+      }),
+    ]));
+  if (!task) {
+    const closed = project.history.some((entry) => {
+      const event = entry.event;
+      return JSON.stringify(event).includes(`"id":${taskID},`) || JSON.stringify(event).includes(`"task":${taskID}`);
+    });
+    replace(main, h('h1', {}, t('task.title')),
+      h('p', { class: 'error', role: 'alert', id: 'task-missing' },
+        closed ? t('task.notOpen', t('status.ended')) : t('task.notFound', taskID)),
+      h('p', {}, projectLink, ' · ', h('a', { href: '#/inbox' }, t('task.back'))),
+      summary);
+    return;
+  }
+
+  const node = nodes.get(task.node) || {};
+  const deadlines = nodeDeadlines(node).filter((deadline) => !deadline.task || deadline.task === task.key);
+  const stage = h('section', { class: 'card', id: 'stage' },
+    h('h2', {}, `${t('task.stage')}：${task.name || task.node}`),
+    facts([
+      [t('task.title'), h('strong', { id: 'task-title' }, task.title)],
+      [t('task.basis'), h('span', { id: 'task-basis' }, node.basis || '—')],
+      [t('task.deadline'), deadlines.length
+        ? h('ul', { id: 'task-deadlines' }, deadlines.map((deadline) =>
+          h('li', {}, `${deadline.period}`, deadline.basis ? ` — ${deadline.basis}` : '')))
+        : t('task.deadlineNone')],
+      [t('task.due'), task.due ? dueBadge(task.due.date, task.due.provisional, today, calendar) : t('inbox.noDue')],
+      [t('task.assignee'), assigneeText(task.assignee)],
+      [t('task.opened'), timeElement(task.openedAt)],
+    ]));
+
+  // The decision: one Idempotency-Key per submission, so a double click or a retry decides once.
+  let key = newIdempotencyKey();
+  let busy = false;
+  const status = h('p', { id: 'decision-status', role: 'alert', class: 'status' });
+  const comment = h('textarea', { id: 'decision-comment', rows: 3 });
+  const example = task.exampleData === null || task.exampleData === undefined ? {} : task.exampleData;
+  const dataField = h('textarea', { id: 'decision-data', rows: 6, class: 'code', spellcheck: 'false' });
+  dataField.value = JSON.stringify(example, null, 2);
+  const buttons = task.outcomes.map((outcome) => h('button', {
+    type: 'button', class: 'outcome', 'data-outcome': outcome,
+    onclick: (event) => decide(outcome, event.currentTarget),
+  }, outcomeLabel(outcome) === outcome ? outcome : `${outcomeLabel(outcome)}（${outcome}）`));
+
+  async function decide(outcome) {
+    if (busy) return;
+    let payload;
+    try {
+      payload = JSON.parse(dataField.value.trim() || 'null');
+    } catch (error) {
+      replace(status, t('task.badJSON', error.message));
+      status.className = 'status error';
+      dataField.focus();
+      return;
+    }
+    busy = true;
+    buttons.forEach((button) => { button.disabled = true; });
+    replace(status, t('loading'));
+    status.className = 'status';
+    try {
+      const body = { outcome, data: payload };
+      if (comment.value.trim()) body.comment = comment.value.trim();
+      await api(`/v1/projects/${seg(project.id)}/tasks/${task.id}/decision`, { method: 'POST', body, idempotencyKey: key });
+      replace(status, t('task.decided', outcomeLabel(outcome)), ' ', h('a', { href: '#/inbox', id: 'back-inbox' }, t('task.back')),
+        ' · ', h('a', { href: `#/projects/${seg(project.id)}` }, t('task.openProject')));
+      status.className = 'status ok';
+      status.querySelector('a').focus();
+    } catch (error) {
+      replace(status, refusal(error));
+      status.className = 'status error';
+      if (error.status !== 0) key = newIdempotencyKey();
+      buttons.forEach((button) => { button.disabled = false; });
+      busy = false;
+    }
+  }
+
+  const decision = h('section', { class: 'card', id: 'decision' },
+    h('h2', {}, t('task.decide')),
+    h('label', { for: 'decision-comment' }, t('task.comment')), comment,
+    h('label', { for: 'decision-data' }, t('task.data')), dataField,
+    h('div', { class: 'outcomes', role: 'group', 'aria-label': t('task.decide') }, buttons),
+    status);
+
+  replace(main,
+    h('h1', {}, `${t('task.title')}：${task.title}`),
+    h('p', { class: 'crumbs' }, h('a', { href: '#/inbox' }, t('task.back')), ' · ', projectLink.cloneNode(true)),
+    h('div', { class: 'columns' }, h('div', {}, stage, decision, operationsForm(project, task, definition, nodeName)), summary));
+}
+
+function operationsForm(project, task, definition, nodeName) {
+  let key = newIdempotencyKey();
+  const op = h('select', { id: 'op' }, operations.map((name) => h('option', { value: name }, `${t('op.' + name)}（${name}）`)));
+  const toKind = h('select', { id: 'op-to-kind' }, ['actor', 'department', 'role'].map((kind) => h('option', { value: kind }, t('assignee.' + kind))));
+  const toValue = h('input', { id: 'op-to', autocomplete: 'off' });
+  const stages = (definition.nodes || []).filter((node) => node.type === 'stage' || node.type === 'task' || node.stage);
+  const nodeSelect = h('select', { id: 'op-node' }, stages.map((node) => h('option', { value: node.id }, nodeName(node.id))));
+  const blocking = h('input', { type: 'checkbox', id: 'op-blocking' });
+  const comment = h('input', { id: 'op-comment', autocomplete: 'off' });
+  const status = h('p', { id: 'op-status', role: 'alert', class: 'status' });
+  const toRow = h('div', { class: 'row' }, h('label', { for: 'op-to-kind' }, t('task.toKind')), toKind,
+    h('label', { for: 'op-to' }, t('task.to')), toValue);
+  const nodeRow = h('div', { class: 'row' }, h('label', { for: 'op-node' }, t('task.node')), nodeSelect);
+  const blockingRow = h('div', { class: 'row' }, blocking, h('label', { for: 'op-blocking' }, t('task.blocking')));
+  function fields() {
+    toRow.hidden = !['transfer', 'delegate', 'add-reviewer'].includes(op.value);
+    nodeRow.hidden = op.value !== 'return';
+    blockingRow.hidden = op.value !== 'add-reviewer';
+  }
+  op.addEventListener('change', fields);
+  fields();
+  const submit = h('button', { type: 'submit' }, t('task.submitOp'));
+  const form = h('form', { class: 'card', id: 'operations' },
+    h('h2', {}, t('task.ops')),
+    h('div', { class: 'row' }, h('label', { for: 'op' }, t('task.op')), op),
+    toRow, nodeRow, blockingRow,
+    h('div', { class: 'row' }, h('label', { for: 'op-comment' }, t('task.comment')), comment),
+    submit, status);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (submit.disabled) return;
+    const body = { op: op.value };
+    if (!toRow.hidden) body.to = { [toKind.value]: toValue.value.trim() };
+    if (!nodeRow.hidden) body.node = nodeSelect.value;
+    if (!blockingRow.hidden) body.blocking = blocking.checked;
+    if (comment.value.trim()) body.comment = comment.value.trim();
+    submit.disabled = true;
+    try {
+      await api(`/v1/projects/${seg(project.id)}/tasks/${task.id}/operations`, { method: 'POST', body, idempotencyKey: key });
+      replace(status, t('task.opDone', t('op.' + op.value)), ' ', h('a', { href: `#/projects/${seg(project.id)}` }, t('task.openProject')));
+      status.className = 'status ok';
+    } catch (error) {
+      replace(status, refusal(error));
+      status.className = 'status error';
+      submit.disabled = false;
+    }
+    key = newIdempotencyKey();
+  });
+  return form;
+}
+
+"""#,
+        "print.css": #"""
+/* Printing a project page: no navigation or controls, every section in full width, links as plain text. */
+header.top, .noprint, nav.pager, .skip, form, button { display: none !important; }
+body, :root { background: #fff; font-size: 11pt; }
+main { max-width: none; padding: 0; }
+.columns { display: block; }
+.card { border: none; padding: 0; margin-bottom: 1em; break-inside: avoid; }
+a { color: inherit; text-decoration: none; }
+ol.timeline li { grid-template-columns: 11em 9em 1fr; break-inside: avoid; }
+table { font-size: 10pt; }
+
+"""#,
+        "project-data.js": #"""
+// What the project and task pages share: the project as the API shows it, with its definition's source.
+
+import { api, definitionSource, seg, ApiError } from './api.js';
+import { h } from './dom.js';
+import { t } from './i18n.js';
+
+/** {project, definition, nodeName(id), calendar} or throws; a 404 becomes a readable "no project you may see". */
+export async function loadProject(id) {
+  let project;
+  try {
+    project = await api(`/v1/projects/${seg(id)}`);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      const notFound = new Error(t('project.notFound', id));
+      notFound.notFound = true;
+      throw notFound;
+    }
+    throw error;
+  }
+  const definition = (await definitionSource(project.definition.id, project.definition.version)) || {};
+  const nodes = new Map((definition.nodes || []).map((node) => [node.id, node]));
+  return {
+    project,
+    definition,
+    nodes,
+    nodeName: (nodeID) => (nodes.get(nodeID) && nodes.get(nodeID).name) || nodeID,
+    calendar: definition.calendar || 'cn-mainland',
+  };
+}
+
+/** The "not found" message for a project the caller may not see (or that does not exist). */
+export function notFoundMessage(error) {
+  return h('p', { class: 'error', role: 'alert', id: 'not-found' }, error.message);
+}
+
+/** The deadlines a node's definition sets, as {id, period, basis, task}. */
+export function nodeDeadlines(node) {
+  return (node && Array.isArray(node.deadlines)) ? node.deadlines : [];
 }
 
 """#,

@@ -58,13 +58,16 @@ extension APIRouter {
         let span = due.date.dayNumber - from.dayNumber
         var days: JSONValue = .null
         if span <= APIRouter.explainedDayLimit {
-            var counted = 0
+            // Working days are numbered for a working-day period only; with "next-working-day" an event on a rest
+            // day makes the next working day day zero (number 0).
+            var counted = convention == .nextWorkingDay && !calendar.isWorkingDay(from) ? -1 : 0
+            let numbered = if case .workdays = period { true } else { false }
             days = .array((0..<max(span, 0)).map { offset in
                 let date = from.adding(days: offset + 1)
                 if calendar.isWorkingDay(date) { counted += 1 }
                 var members = APIRouter.day(date, calendar).objectMembers ?? []
                 members.append(JSONMember(key: "workingDayNumber",
-                                          value: calendar.isWorkingDay(date) ? .number(counted) : .null))
+                                          value: numbered && calendar.isWorkingDay(date) ? .number(counted) : .null))
                 return .object(members)
             })
         }

@@ -99,6 +99,7 @@ export async function render() {
       const page = await import(`./pages/${name}.js`);
       if (ticket !== rendering) return;
       await page.render({ main, session, params, go, signOut, loadSession, refreshShell: renderShell });
+      if (ticket === rendering && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
     } catch (error) {
       if (ticket !== rendering) return;
       replace(main, h('p', { class: 'error', role: 'alert' }, t('error.generic', error.message || String(error))));
