@@ -171,7 +171,11 @@ class ConsoleTestCase(unittest.TestCase):
         if SCREENSHOTS:
             os.makedirs(SCREENSHOTS, exist_ok=True)
             time.sleep(0.3)
+            height = browser.execute_script("return document.documentElement.scrollHeight")
+            browser.set_window_size(1366, max(700, min(int(height) + 140, 2400)))
+            time.sleep(0.2)
             browser.save_screenshot(os.path.join(SCREENSHOTS, name + ".png"))
+            browser.set_window_size(1366, 1000)
 
 
 class SignInTests(ConsoleTestCase):

@@ -268,6 +268,7 @@ label { display: block; font-weight: 600; margin: .6em 0 .2em; }
 .row label, .filters label, form.inline label { display: inline; margin: 0 .3em 0 0; }
 input, select, textarea { font: inherit; padding: .3em .45em; border: 1px solid #8c959f; border-radius: 4px; background: #fff; }
 textarea { width: 100%; }
+textarea.code { white-space: pre; overflow-x: auto; }
 textarea.code, .source code, code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9em; }
 .row { display: flex; gap: .5em; align-items: center; flex-wrap: wrap; margin: .4em 0; }
 .row[hidden] { display: none; }
@@ -280,7 +281,8 @@ th, td { text-align: left; padding: .45em .6em; border-bottom: 1px solid var(--l
 th { background: var(--band); font-weight: 600; white-space: nowrap; }
 table.list { border: 1px solid var(--line); }
 .pager { display: flex; gap: 1em; align-items: center; margin: .8em 0; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3em 1em; margin: 0; }
+dl.facts { display: grid; grid-template-columns: fit-content(13em) minmax(0, 1fr); gap: .3em 1em; margin: 0; }
+dl.facts dd { overflow-wrap: anywhere; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
 ul.roles { margin: 0; padding-left: 1.2em; }
@@ -334,7 +336,7 @@ ol.explain li[data-kind="holiday"], ol.explain li[data-kind="weekend"] { color: 
 
 """#,
         "dom.js": #"""
-// Building the page without innerHTML: every text from the API goes in as a text node.
+// Building the page from elements and text nodes only: no HTML strings, so text from the API is never markup.
 
 /**
  * An element: `h('a', {href: '#/inbox', class: 'x'}, 'text', child)`. Attributes starting with "on" are event
@@ -1019,7 +1021,7 @@ function offsetOf(text, line, column) {
 }
 
 function deployForm() {
-  const area = h('textarea', { id: 'deploy-source', rows: 18, class: 'code', spellcheck: 'false',
+  const area = h('textarea', { id: 'deploy-source', rows: 18, class: 'code', spellcheck: 'false', wrap: 'off',
     'aria-describedby': 'deploy-help' });
   const cursor = h('span', { id: 'deploy-cursor', class: 'help', 'aria-live': 'off' });
   const result = h('div', { id: 'deploy-result', role: 'alert' });

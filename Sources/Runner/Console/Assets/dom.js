@@ -1,4 +1,4 @@
-// Building the page without innerHTML: every text from the API goes in as a text node.
+// Building the page from elements and text nodes only: no HTML strings, so text from the API is never markup.
 
 /**
  * An element: `h('a', {href: '#/inbox', class: 'x'}, 'text', child)`. Attributes starting with "on" are event

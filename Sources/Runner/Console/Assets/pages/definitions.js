@@ -60,7 +60,7 @@ function offsetOf(text, line, column) {
 }
 
 function deployForm() {
-  const area = h('textarea', { id: 'deploy-source', rows: 18, class: 'code', spellcheck: 'false',
+  const area = h('textarea', { id: 'deploy-source', rows: 18, class: 'code', spellcheck: 'false', wrap: 'off',
     'aria-describedby': 'deploy-help' });
   const cursor = h('span', { id: 'deploy-cursor', class: 'help', 'aria-live': 'off' });
   const result = h('div', { id: 'deploy-result', role: 'alert' });
