@@ -137,8 +137,9 @@ class ConsoleTestCase(unittest.TestCase):
     def setUp(self):
         browser.get(server.base + "/#/signin")
         browser.execute_script("sessionStorage.clear(); localStorage.clear();")
-        browser.get(server.base + "/#/signin")
+        browser.refresh()   # a new page: nothing of the previous test's session is left in memory
         self.wait_for("#token")
+        self.assertEqual(browser.find_elements(By.CSS_SELECTOR, "#whoami"), [])
 
     def tearDown(self):
         # Every console answer forbids inline code (CSP); any violation or script error shows in the console log.
@@ -268,7 +269,7 @@ class TaskTests(ConsoleTestCase):
         ActionChains(browser).send_keys(Keys.ENTER).perform()
         self.wait_for("#decision")
         self.assertEqual(self.wait_for("#task-basis").text, "第十一条（一）（二）")
-        self.assertIn("5 workdays — 第十一条（二） 在5个工作日内给予初审意见", self.wait_for("#task-deadlines").text)
+        self.assertEqual("5个工作日 — 第十一条（二） 在5个工作日内给予初审意见", self.wait_for("#task-deadlines").text)
         self.shot("task")
         self.tab_to('button.outcome[data-outcome="pass"]')
         self.assertEqual(browser.switch_to.active_element.text, "通过（pass）")
@@ -295,6 +296,15 @@ class TaskTests(ConsoleTestCase):
         self.assertEqual(decided.find_element(By.CSS_SELECTOR, ".who").text, "li（区数据局）")
         self.assertRegex(decided.find_element(By.CSS_SELECTOR, ".when").text, r"^\d{4}-\d\d-\d\d \d\d:\d\d 北京时间$")
         self.shot("project")
+        # Printed, the page keeps the history and drops the navigation and the buttons.
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            self.assertFalse(browser.find_element(By.ID, "nav").is_displayed())
+            self.assertFalse(browser.find_element(By.ID, "print").is_displayed())
+            self.assertTrue(decided.is_displayed())
+            self.shot("project-print")
+        finally:
+            browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
     def tab_to(self, css, limit=60):
         target = self.wait_for(css)

@@ -265,7 +265,7 @@ button[type="submit"], button.outcome { background: var(--link); color: #fff; bo
 button.outcome[data-outcome="reject"], button.outcome[data-outcome="fail"] { background: var(--bad); border-color: var(--bad); }
 button:disabled { opacity: .55; cursor: default; }
 label { display: block; font-weight: 600; margin: .6em 0 .2em; }
-.row label, .filters label, form.inline label { display: inline; margin: 0 .3em 0 0; }
+.row label, .filters label, form.inline label, .check label { display: inline; margin: 0 .3em 0 0; }
 input, select, textarea { font: inherit; padding: .3em .45em; border: 1px solid #8c959f; border-radius: 4px; background: #fff; }
 textarea { width: 100%; }
 textarea.code { white-space: pre; overflow-x: auto; }
@@ -298,6 +298,7 @@ ul.roles { margin: 0; padding-left: 1.2em; }
 .status.ok::before { content: "✓ "; }
 .status.error, p.error { color: var(--bad); }
 .status.error::before, p.error::before { content: "✗ "; }
+.status:empty::before, p.error:empty::before { content: none; }
 .outcomes { display: flex; gap: .6em; flex-wrap: wrap; margin-top: .8em; }
 ol.timeline { list-style: none; padding: 0; margin: 0; }
 ol.timeline li { display: grid; grid-template-columns: 14em 12em 1fr; gap: .8em; padding: .4em 0; border-bottom: 1px dashed var(--line); }
@@ -333,6 +334,7 @@ ol.explain li[data-kind="holiday"], ol.explain li[data-kind="weekend"] { color: 
 .loading { color: var(--muted); }
 #signin-form, #whoami { max-width: 36em; }
 #signin-form input { width: 100%; }
+dd ul { margin: 0; padding-left: 1.1em; }
 
 """#,
         "dom.js": #"""
@@ -438,6 +440,16 @@ function dueText(due) {
   return date + (lang() === 'en' ? ' (provisional)' : '（暂定）');
 }
 
+/** Names of the notes the built-in stages record; others show their own name. */
+const noteKinds = {
+  opinion: ['意见', 'opinion'], filing: ['备案', 'filing'], notification: ['通知', 'notification'], problem: ['问题', 'problem'],
+  reminder: ['提醒', 'reminder'], overdue: ['逾期', 'overdue'], returned: ['退回', 'returned'], rejected: ['未通过', 'rejected'],
+  failed: ['失败', 'failed'], acknowledged: ['已知悉', 'acknowledged'], rectification: ['整改', 'rectification'],
+  'initial-acceptance': ['初步验收', 'initial acceptance'], 'procurement-failed': ['采购失败', 'procurement failed'],
+  method: ['采购方式', 'procurement method'], validity: ['有效期', 'validity'], automatic: ['自动处理', 'automatic'],
+  'earliest-start': ['最早开始日', 'earliest start'], 'minimum-reached': ['达到最低人数', 'minimum reached'],
+};
+
 const purposeWords = {
   deadline: ['办理时限', 'deadline'], reminder: ['催办提醒', 'reminder'], stage: ['环节计时', 'stage timer'], wait: ['等待', 'wait'],
 };
@@ -447,8 +459,9 @@ const purposeWords = {
  * `nodeName(id)` gives a node's name from the definition.
  */
 export class HistoryReader {
-  constructor(nodeName) {
+  constructor(nodeName, workflowTitle = (id) => id) {
     this.nodeName = nodeName;
+    this.workflowTitle = workflowTitle;
     this.activations = new Map();
     this.tasks = new Map();
   }
@@ -464,8 +477,8 @@ export class HistoryReader {
     const task = f.task ?? f.id;
     switch (type) {
       case 'instanceStarted': {
-        const id = f.definitionID ?? f.definition ?? '';
-        return en ? `Project started on workflow ${id}, version ${f.version}` : `项目申报，流程 ${id} 第${f.version}版`;
+        const id = this.workflowTitle(f.definitionID ?? f.definition ?? '');
+        return en ? `Project started on “${id}”, version ${f.version}` : `项目申报，流程“${id}”第${f.version}版`;
       }
       case 'gatewayPassed':
         return en ? `At ${node(f.node)} the path to ${node(f.target)} was taken` : `${node(f.node)}判断后进入${node(f.target)}`;
@@ -521,8 +534,10 @@ export class HistoryReader {
           : `时限“${f.deadline}”到期前提醒（到期日 ${dueText(f.due)}）`;
       case 'factRecorded':
         return en ? `Recorded ${f.name}: ${valueText(f.value)}` : `记录 ${f.name}：${valueText(f.value)}`;
-      case 'noteRecorded':
-        return `${f.kind}：${f.message}`;
+      case 'noteRecorded': {
+        const kind = noteKinds[f.kind] ? noteKinds[f.kind][en ? 1 : 0] : f.kind;
+        return `${kind}${en ? ': ' : '：'}${f.message}`;
+      }
       case 'stageCompleted':
         return en ? `Stage ${stageOf(f.activation)} completed: ${outcomeLabel(f.outcome)}`
           : `环节${stageOf(f.activation)}完成，结果：${outcomeLabel(f.outcome)}`;
@@ -548,7 +563,7 @@ export class HistoryReader {
 // Times as 北京时间, deadlines as a date plus words and an icon (never colour alone).
 
 import { h } from './dom.js';
-import { t } from './i18n.js';
+import { t, lang } from './i18n.js';
 import { workingDaysBetween } from './api.js';
 
 function pad(n) {
@@ -641,6 +656,29 @@ export function valueText(value) {
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+const periodUnits = {
+  workday: ['个工作日', 'working day'], day: ['日', 'day'], month: ['个月', 'month'], year: ['年', 'year'],
+};
+
+/** A definition's period in words: "5 workdays" → "5个工作日" ("5 working days" in English); P45D → "45日". */
+export function periodText(period) {
+  const text = String(period ?? '').trim();
+  let count;
+  let unit;
+  const words = text.match(/^(\d+) (workday|day|month|year)s?$/);
+  const iso = text.match(/^P(\d+)([DWMY])$/);
+  if (words) {
+    [count, unit] = [Number(words[1]), words[2]];
+  } else if (iso) {
+    count = Number(iso[1]) * (iso[2] === 'W' ? 7 : 1);
+    unit = { D: 'day', W: 'day', M: 'month', Y: 'year' }[iso[2]];
+  } else {
+    return text;
+  }
+  const [zhUnit, enUnit] = periodUnits[unit];
+  return lang() === 'en' ? `${count} ${enUnit}${count === 1 ? '' : 's'}` : `${count}${zhUnit}`;
 }
 
 """#,
@@ -1192,7 +1230,7 @@ export async function render({ main, session }) {
 import { seg } from '../api.js';
 import { h, replace, facts, table } from '../dom.js';
 import { t, outcomeLabel } from '../i18n.js';
-import { dueBadge, assigneeText, timeElement, actorText, valueText } from '../format.js';
+import { dueBadge, assigneeText, timeElement, actorText, valueText, periodText } from '../format.js';
 import { loadProject, notFoundMessage, nodeDeadlines } from '../project-data.js';
 import { HistoryReader, normalize, technicalTypes } from '../events.js';
 
@@ -1266,7 +1304,7 @@ export async function render({ main, session, params }) {
         record.deadline, nodeName(record.node), basisOf(record.node, record.deadline), timeElement(record.recordedAt)])));
 
   // The history, oldest first, read once so later sentences know the earlier stages and tasks.
-  const reader = new HistoryReader(nodeName);
+  const reader = new HistoryReader(nodeName, (id) => (id === project.definition.id && definition.title) || id);
   const entries = project.history.map((entry) => ({ entry, type: normalize(entry.event).type, text: reader.sentence(entry) }));
   let showTechnical = false;
   let page = 0;
@@ -1292,7 +1330,7 @@ export async function render({ main, session, params }) {
   }
   drawTimeline();
   const history = h('section', { class: 'card', id: 'history' }, h('h2', {}, t('project.history')),
-    h('p', { class: 'noprint' }, technical, ' ', h('label', { for: 'show-technical' }, t('project.technical'))),
+    h('p', { class: 'noprint check' }, technical, ' ', h('label', { for: 'show-technical' }, t('project.technical'))),
     timeline);
 
   replace(main,
@@ -1349,6 +1387,8 @@ export async function render({ main, session, go, signOut, loadSession, refreshS
       setToken(null);
       session.me = null;
       refreshShell();
+      const stale = main.querySelector('#whoami');
+      if (stale) stale.remove();
       replace(message, t('signin.invalid', error.message));
       input.focus();
     }
@@ -1366,7 +1406,7 @@ export async function render({ main, session, go, signOut, loadSession, refreshS
 import { api, seg, newIdempotencyKey } from '../api.js';
 import { h, replace, facts } from '../dom.js';
 import { t, outcomeLabel } from '../i18n.js';
-import { dueBadge, assigneeText, timeElement, actorText, valueText } from '../format.js';
+import { dueBadge, assigneeText, timeElement, actorText, valueText, periodText } from '../format.js';
 import { loadProject, notFoundMessage, nodeDeadlines } from '../project-data.js';
 
 const operations = ['transfer', 'delegate', 'add-reviewer', 'return', 'urge', 'hand-back'];
@@ -1425,7 +1465,7 @@ export async function render({ main, session, params }) {
       [t('task.basis'), h('span', { id: 'task-basis' }, node.basis || '—')],
       [t('task.deadline'), deadlines.length
         ? h('ul', { id: 'task-deadlines' }, deadlines.map((deadline) =>
-          h('li', {}, `${deadline.period}`, deadline.basis ? ` — ${deadline.basis}` : '')))
+          h('li', {}, periodText(deadline.period), deadline.basis ? ` — ${deadline.basis}` : '')))
         : t('task.deadlineNone')],
       [t('task.due'), task.due ? dueBadge(task.due.date, task.due.provisional, today, calendar) : t('inbox.noDue')],
       [t('task.assignee'), assigneeText(task.assignee)],

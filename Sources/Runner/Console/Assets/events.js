@@ -53,6 +53,16 @@ function dueText(due) {
   return date + (lang() === 'en' ? ' (provisional)' : '（暂定）');
 }
 
+/** Names of the notes the built-in stages record; others show their own name. */
+const noteKinds = {
+  opinion: ['意见', 'opinion'], filing: ['备案', 'filing'], notification: ['通知', 'notification'], problem: ['问题', 'problem'],
+  reminder: ['提醒', 'reminder'], overdue: ['逾期', 'overdue'], returned: ['退回', 'returned'], rejected: ['未通过', 'rejected'],
+  failed: ['失败', 'failed'], acknowledged: ['已知悉', 'acknowledged'], rectification: ['整改', 'rectification'],
+  'initial-acceptance': ['初步验收', 'initial acceptance'], 'procurement-failed': ['采购失败', 'procurement failed'],
+  method: ['采购方式', 'procurement method'], validity: ['有效期', 'validity'], automatic: ['自动处理', 'automatic'],
+  'earliest-start': ['最早开始日', 'earliest start'], 'minimum-reached': ['达到最低人数', 'minimum reached'],
+};
+
 const purposeWords = {
   deadline: ['办理时限', 'deadline'], reminder: ['催办提醒', 'reminder'], stage: ['环节计时', 'stage timer'], wait: ['等待', 'wait'],
 };
@@ -62,8 +72,9 @@ const purposeWords = {
  * `nodeName(id)` gives a node's name from the definition.
  */
 export class HistoryReader {
-  constructor(nodeName) {
+  constructor(nodeName, workflowTitle = (id) => id) {
     this.nodeName = nodeName;
+    this.workflowTitle = workflowTitle;
     this.activations = new Map();
     this.tasks = new Map();
   }
@@ -79,8 +90,8 @@ export class HistoryReader {
     const task = f.task ?? f.id;
     switch (type) {
       case 'instanceStarted': {
-        const id = f.definitionID ?? f.definition ?? '';
-        return en ? `Project started on workflow ${id}, version ${f.version}` : `项目申报，流程 ${id} 第${f.version}版`;
+        const id = this.workflowTitle(f.definitionID ?? f.definition ?? '');
+        return en ? `Project started on “${id}”, version ${f.version}` : `项目申报，流程“${id}”第${f.version}版`;
       }
       case 'gatewayPassed':
         return en ? `At ${node(f.node)} the path to ${node(f.target)} was taken` : `${node(f.node)}判断后进入${node(f.target)}`;
@@ -136,8 +147,10 @@ export class HistoryReader {
           : `时限“${f.deadline}”到期前提醒（到期日 ${dueText(f.due)}）`;
       case 'factRecorded':
         return en ? `Recorded ${f.name}: ${valueText(f.value)}` : `记录 ${f.name}：${valueText(f.value)}`;
-      case 'noteRecorded':
-        return `${f.kind}：${f.message}`;
+      case 'noteRecorded': {
+        const kind = noteKinds[f.kind] ? noteKinds[f.kind][en ? 1 : 0] : f.kind;
+        return `${kind}${en ? ': ' : '：'}${f.message}`;
+      }
       case 'stageCompleted':
         return en ? `Stage ${stageOf(f.activation)} completed: ${outcomeLabel(f.outcome)}`
           : `环节${stageOf(f.activation)}完成，结果：${outcomeLabel(f.outcome)}`;

@@ -1,7 +1,7 @@
 // Times as 北京时间, deadlines as a date plus words and an icon (never colour alone).
 
 import { h } from './dom.js';
-import { t } from './i18n.js';
+import { t, lang } from './i18n.js';
 import { workingDaysBetween } from './api.js';
 
 function pad(n) {
@@ -94,4 +94,27 @@ export function valueText(value) {
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+const periodUnits = {
+  workday: ['个工作日', 'working day'], day: ['日', 'day'], month: ['个月', 'month'], year: ['年', 'year'],
+};
+
+/** A definition's period in words: "5 workdays" → "5个工作日" ("5 working days" in English); P45D → "45日". */
+export function periodText(period) {
+  const text = String(period ?? '').trim();
+  let count;
+  let unit;
+  const words = text.match(/^(\d+) (workday|day|month|year)s?$/);
+  const iso = text.match(/^P(\d+)([DWMY])$/);
+  if (words) {
+    [count, unit] = [Number(words[1]), words[2]];
+  } else if (iso) {
+    count = Number(iso[1]) * (iso[2] === 'W' ? 7 : 1);
+    unit = { D: 'day', W: 'day', M: 'month', Y: 'year' }[iso[2]];
+  } else {
+    return text;
+  }
+  const [zhUnit, enUnit] = periodUnits[unit];
+  return lang() === 'en' ? `${count} ${enUnit}${count === 1 ? '' : 's'}` : `${count}${zhUnit}`;
 }

@@ -4,7 +4,7 @@
 import { seg } from '../api.js';
 import { h, replace, facts, table } from '../dom.js';
 import { t, outcomeLabel } from '../i18n.js';
-import { dueBadge, assigneeText, timeElement, actorText, valueText } from '../format.js';
+import { dueBadge, assigneeText, timeElement, actorText, valueText, periodText } from '../format.js';
 import { loadProject, notFoundMessage, nodeDeadlines } from '../project-data.js';
 import { HistoryReader, normalize, technicalTypes } from '../events.js';
 
@@ -78,7 +78,7 @@ export async function render({ main, session, params }) {
         record.deadline, nodeName(record.node), basisOf(record.node, record.deadline), timeElement(record.recordedAt)])));
 
   // The history, oldest first, read once so later sentences know the earlier stages and tasks.
-  const reader = new HistoryReader(nodeName);
+  const reader = new HistoryReader(nodeName, (id) => (id === project.definition.id && definition.title) || id);
   const entries = project.history.map((entry) => ({ entry, type: normalize(entry.event).type, text: reader.sentence(entry) }));
   let showTechnical = false;
   let page = 0;
@@ -104,7 +104,7 @@ export async function render({ main, session, params }) {
   }
   drawTimeline();
   const history = h('section', { class: 'card', id: 'history' }, h('h2', {}, t('project.history')),
-    h('p', { class: 'noprint' }, technical, ' ', h('label', { for: 'show-technical' }, t('project.technical'))),
+    h('p', { class: 'noprint check' }, technical, ' ', h('label', { for: 'show-technical' }, t('project.technical'))),
     timeline);
 
   replace(main,

@@ -42,6 +42,8 @@ export async function render({ main, session, go, signOut, loadSession, refreshS
       setToken(null);
       session.me = null;
       refreshShell();
+      const stale = main.querySelector('#whoami');
+      if (stale) stale.remove();
       replace(message, t('signin.invalid', error.message));
       input.focus();
     }
