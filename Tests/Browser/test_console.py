@@ -72,7 +72,10 @@ class Server:
 
     def call(self, who, method, path, body=None, headers=None):
         """(status, parsed body) of an API call as `who`."""
-        data = None if body is None else json.dumps(body, ensure_ascii=False).encode()
+        if body is None or isinstance(body, str):
+            data = None if body is None else body.encode()
+        else:
+            data = json.dumps(body, ensure_ascii=False).encode()
         request = urllib.request.Request(self.base + path, data=data, method=method)
         request.add_header("Authorization", "Bearer " + TOKENS[who]["token"])
         if data is not None:
@@ -283,10 +286,25 @@ class TaskTests(ConsoleTestCase):
         comment = browser.find_element(By.ID, "decision-comment")
         comment.send_keys("材料齐全")
         button = browser.find_element(By.CSS_SELECTOR, 'button.outcome[data-outcome="pass"]')
+        # Record what the page sends: every decision request must carry an Idempotency-Key.
+        browser.execute_script("""
+            window.sentDecisions = [];
+            const original = window.fetch;
+            window.fetch = (url, options = {}) => {
+                if (String(url).endsWith('/decision')) window.sentDecisions.push(options.headers['Idempotency-Key']);
+                return original(url, options);
+            };""")
         ActionChains(browser).double_click(button).perform()
         browser.execute_script("arguments[0].disabled = false; arguments[0].click(); arguments[0].click();", button)
         self.wait_for("#decision-status.ok", "已提交：通过。")
-        time.sleep(0.5)
+        keys = browser.execute_script("return window.sentDecisions")
+        self.assertEqual(len(keys), 1, keys)
+        self.assertRegex(keys[0], r"^console-[0-9a-f-]{32,36}$")
+        self.assertEqual(self.decisions(self.history("jia-2024-02")), [(3, "pass", "li")])
+        # The same request again with the same key (a retry after a lost answer) is replayed, not applied again.
+        status, _ = server.call("li", "POST", "/v1/projects/jia-2024-02/tasks/3/decision",
+                                '{"outcome":"pass","data":{},"comment":"材料齐全"}', {"Idempotency-Key": keys[0]})
+        self.assertEqual(status, 200)
         self.assertEqual(self.decisions(self.history("jia-2024-02")), [(3, "pass", "li")])
         # The project page tells the story in sentences, with the actor and Beijing time.
         self.go("#/projects/jia-2024-02", "#timeline")
@@ -325,6 +343,31 @@ class ProjectAccessTests(ConsoleTestCase):
         self.assertEqual(browser.find_elements(By.CSS_SELECTOR, "#decision"), [])
         self.go("#/projects/jia-2024-01", "#project-status")
         self.assertIn(self.wait_for("#project-status").text, ["办理中"])
+
+
+    def test_a_long_history_is_paged_on_screen_and_printed_whole(self):
+        status, _ = server.call("jia", "POST", "/v1/projects",
+                                {"workflow": "tinghu", "id": "jia-long", "variables": {"amount": 50}})
+        self.assertEqual(status, 201)
+        status, _ = server.call("li", "POST", "/v1/projects/jia-long/tasks/3/decision", {"outcome": "pass"})
+        self.assertEqual(status, 200)
+        status, body = server.call("jia", "GET", "/v1/projects/jia-long")
+        total = len(body["history"])
+        self.assertGreater(total, 20)
+        self.sign_in("jia")
+        self.go("#/projects/jia-long", "#timeline")
+        browser.find_element(By.ID, "show-technical").click()
+        self.assertEqual(self.wait_for("#history-info").text, f"第 1–20 条，共 {total} 条")
+        visible = lambda: [li for li in browser.find_elements(By.CSS_SELECTOR, "#timeline li") if li.is_displayed()]
+        self.assertEqual([li.get_attribute("data-seq") for li in visible()], [str(n) for n in range(1, 21)])
+        browser.find_element(By.ID, "history-next").click()
+        self.assertEqual(self.wait_for("#history-info").text, f"第 21–{total} 条，共 {total} 条")
+        self.assertEqual([li.get_attribute("data-seq") for li in visible()], [str(n) for n in range(21, total + 1)])
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            self.assertEqual(len(visible()), total)
+        finally:
+            browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
 class DefinitionTests(ConsoleTestCase):

@@ -79,7 +79,9 @@ import Testing
         #expect(response.json["workingDays"] == .number(5))
         let days = try #require(response.json["days"]?.arrayValue)
         #expect(days.count == 13)
-        let numbered = days.compactMap { day in day["workingDayNumber"]?.intValue.map { (day["date"]!.stringValue!, $0) } }
+        let numbered = days.compactMap { day in
+            day["workingDayNumber"]?.intValue.map { (day["date"]?.stringValue ?? "", $0) }
+        }
         #expect(numbered.map(\.0) == ["2024-09-29", "2024-09-30", "2024-10-08", "2024-10-09", "2024-10-10"])
         #expect(numbered.map(\.1) == [1, 2, 3, 4, 5])
     }

@@ -12,8 +12,9 @@ import Testing
     static func folderFiles() throws -> [String: String] {
         var files: [String: String] = [:]
         let base = assets.standardizedFileURL.path + "/"
-        let walker = try #require(FileManager.default.enumerator(at: assets, includingPropertiesForKeys: [.isRegularFileKey]))
-        for case let url as URL in walker where try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
+        let keys: Set<URLResourceKey> = [.isRegularFileKey]
+        let walker = try #require(FileManager.default.enumerator(at: assets, includingPropertiesForKeys: Array(keys)))
+        for case let url as URL in walker where try url.resourceValues(forKeys: keys).isRegularFile == true {
             let path = url.standardizedFileURL.path
             #expect(path.hasPrefix(base))
             files[String(path.dropFirst(base.count))] = try String(contentsOf: url, encoding: .utf8)
@@ -26,7 +27,8 @@ import Testing
         #expect(folder.keys.sorted() == ConsoleAssets.files.keys.sorted(),
                 "run: python3 Scripts/generate-console-assets.py")
         for (name, text) in folder {
-            #expect(ConsoleAssets.files[name] == text, "\(name) is stale; run: python3 Scripts/generate-console-assets.py")
+            #expect(ConsoleAssets.files[name] == text,
+                    "\(name) is stale; run: python3 Scripts/generate-console-assets.py")
         }
         #expect(folder.keys.contains("index.html"))
         #expect(folder.keys.contains("pages/task.js"))

@@ -302,6 +302,7 @@ ul.roles { margin: 0; padding-left: 1.2em; }
 .outcomes { display: flex; gap: .6em; flex-wrap: wrap; margin-top: .8em; }
 ol.timeline { list-style: none; padding: 0; margin: 0; }
 ol.timeline li { display: grid; grid-template-columns: 14em 12em 1fr; gap: .8em; padding: .4em 0; border-bottom: 1px dashed var(--line); }
+ol.timeline li.off-page { display: none; }
 ol.timeline .when { color: var(--muted); font-size: .92em; }
 ol.timeline li[data-type="taskDecided"] .what, ol.timeline li[data-type="instanceEnded"] .what { font-weight: 600; }
 ol.timeline li[data-type="deadlineExpired"] .what { color: var(--bad); }
@@ -1315,10 +1316,11 @@ export async function render({ main, session, params }) {
     const shown = entries.filter((item) => showTechnical || !technicalTypes.has(item.type));
     const pages = Math.max(1, Math.ceil(shown.length / PAGE));
     page = Math.min(page, pages - 1);
-    const slice = shown.slice(page * PAGE, page * PAGE + PAGE);
+    // Every entry is in the page, those of other pages hidden on screen, so that printing prints them all.
     replace(timeline,
-      h('ol', { class: 'timeline', start: page * PAGE + 1 }, slice.map(({ entry, type, text }) =>
-        h('li', { 'data-type': type, 'data-seq': entry.seq },
+      h('ol', { class: 'timeline' }, shown.map(({ entry, type, text }, index) =>
+        h('li', { 'data-type': type, 'data-seq': entry.seq,
+          class: Math.floor(index / PAGE) === page ? null : 'off-page' },
           h('span', { class: 'when' }, timeElement(entry.at)),
           h('span', { class: 'who' }, actorText(entry.actor)),
           h('span', { class: 'what' }, text)))),
@@ -1590,7 +1592,7 @@ main { max-width: none; padding: 0; }
 .columns { display: block; }
 .card { border: none; padding: 0; margin-bottom: 1em; break-inside: avoid; }
 a { color: inherit; text-decoration: none; }
-ol.timeline li { grid-template-columns: 11em 9em 1fr; break-inside: avoid; }
+ol.timeline li, ol.timeline li.off-page { display: grid; grid-template-columns: 14em 10em 1fr; break-inside: avoid; }
 table { font-size: 10pt; }
 
 """#,

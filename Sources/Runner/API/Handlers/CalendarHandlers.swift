@@ -45,7 +45,8 @@ extension APIRouter {
         } catch {
             problems.append(FieldProblem(field: "period", message: "must be \(Period.acceptedForms)"))
         }
-        let convention = RestDayConvention(rawValue: context.query["convention"] ?? RestDayConvention.eventDate.rawValue)
+        let conventionName = context.query["convention"] ?? RestDayConvention.eventDate.rawValue
+        let convention = RestDayConvention(rawValue: conventionName)
         if convention == nil {
             let names = RestDayConvention.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
             problems.append(FieldProblem(field: "convention", message: "must be \(names)"))
@@ -121,7 +122,8 @@ extension APIRouter {
         }
         return .object([
             "date": .string(date.iso), "weekday": .number(date.isoWeekday), "kind": .string(kindName),
-            "name": .string(name), "working": .bool(kind.isWorkingDay), "provisional": .bool(calendar.isProvisional(date)),
+            "name": .string(name), "working": .bool(kind.isWorkingDay),
+            "provisional": .bool(calendar.isProvisional(date)),
         ])
     }
 }

@@ -89,10 +89,11 @@ export async function render({ main, session, params }) {
     const shown = entries.filter((item) => showTechnical || !technicalTypes.has(item.type));
     const pages = Math.max(1, Math.ceil(shown.length / PAGE));
     page = Math.min(page, pages - 1);
-    const slice = shown.slice(page * PAGE, page * PAGE + PAGE);
+    // Every entry is in the page, those of other pages hidden on screen, so that printing prints them all.
     replace(timeline,
-      h('ol', { class: 'timeline', start: page * PAGE + 1 }, slice.map(({ entry, type, text }) =>
-        h('li', { 'data-type': type, 'data-seq': entry.seq },
+      h('ol', { class: 'timeline' }, shown.map(({ entry, type, text }, index) =>
+        h('li', { 'data-type': type, 'data-seq': entry.seq,
+          class: Math.floor(index / PAGE) === page ? null : 'off-page' },
           h('span', { class: 'when' }, timeElement(entry.at)),
           h('span', { class: 'who' }, actorText(entry.actor)),
           h('span', { class: 'what' }, text)))),
