@@ -42,17 +42,18 @@ SCREENSHOTS = os.environ.get("CONSOLE_SCREENSHOTS")
 class Server:
     """`govflow serve` on a temporary database with the tokens above, on a free loopback port."""
 
-    def __init__(self):
+    def __init__(self, with_tokens=True):
         self.folder = tempfile.mkdtemp(prefix="govflow-browser-")
         tokens = os.path.join(self.folder, "tokens.json")
         with open(tokens, "w", encoding="utf-8") as handle:
             json.dump({"tokens": list(TOKENS.values())}, handle, ensure_ascii=False)
+        token_options = ["--tokens", tokens] if with_tokens else []
         self.log_path = os.path.join(self.folder, "serve.log")
         binary = os.environ.get("GOVFLOW_BIN", os.path.join(ROOT, ".build", "debug", "govflow"))
         self.log = open(self.log_path, "w", encoding="utf-8")
         self.process = subprocess.Popen(
             [binary, "serve", "--db", os.path.join(self.folder, "govflow.sqlite"), "--listen", "127.0.0.1:0",
-             "--tokens", tokens, "--workflows", os.path.join(ROOT, "workflows")],
+             "--workflows", os.path.join(ROOT, "workflows")] + token_options,
             cwd=ROOT, stderr=self.log, stdout=subprocess.DEVNULL)
         port = None
         for _ in range(300):
@@ -223,6 +224,57 @@ class SignInTests(ConsoleTestCase):
         browser.find_element(By.CSS_SELECTOR, 'button.outcome[data-outcome="pass"]').click()
         status = self.wait_for("#decision-status.error")
         self.assertTrue(status.text.startswith("未受理（not-assignee）：jia-co may not decide task 3"), status.text)
+
+    def test_without_a_tokens_file_the_console_is_the_local_administrator(self):
+        local = Server(with_tokens=False)
+        try:
+            browser.get(local.base + "/")
+            self.wait_for("#inbox-list")
+            self.assertEqual(self.wait_for("#who-name").text, "本机管理员（未配置令牌文件）")
+            self.assertEqual(self.wait_for("#who-roles").text, "管理员")
+            self.assertEqual(browser.find_elements(By.ID, "signout"), [])
+            browser.get(local.base + "/#/signin")
+            self.wait_for("#whoami")
+            self.assertEqual(browser.find_elements(By.ID, "signin-form"), [])
+            self.wait_for("#whoami .note", "此服务未配置令牌文件，您以本机管理员身份使用（仅限本机）。")
+        finally:
+            local.stop()
+            local.remove()
+        browser.get(server.base + "/#/signin")
+
+    def test_history_sentences_read_both_event_shapes(self):
+        self.sign_in("li")
+        sentences = browser.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            import('/console/events.js').then(({ HistoryReader }) => {
+                const names = { 'pre-review': '项目预审' };
+                const read = (events) => {
+                    const reader = new HistoryReader((id) => names[id] || id);
+                    return events.map((event) => reader.sentence({ event }));
+                };
+                const actor = { id: 'li', department: '区数据局', roles: [] };
+                const due = { date: '2024-10-10', provisional: true };
+                done([
+                    read([{ type: 'stageEntered', activation: 2, token: 1, node: 'pre-review', kind: 'pre-review' },
+                          { type: 'taskOpened', task: 3, node: 'pre-review', title: '初审意见',
+                            assignee: { department: '区数据局' }, due },
+                          { type: 'taskDecided', task: 3, actor, outcome: 'pass', comment: '材料齐全', data: {} },
+                          { type: 'stageCompleted', activation: 2, outcome: 'pass' },
+                          { type: 'somethingNew', x: 1 }]),
+                    read([{ stageEntered: { activation: 2, token: 1, node: 'pre-review', kind: 'pre-review' } },
+                          { taskOpened: { _0: { id: 3, nodeID: 'pre-review', title: '初审意见',
+                            assignee: { department: { _0: '区数据局' } }, due } } },
+                          { taskDecided: { task: 3, actor, outcome: 'pass', comment: '材料齐全', data: {} } },
+                          { stageCompleted: { activation: 2, outcome: 'pass' } },
+                          { somethingNew: { x: 1 } }]),
+                ]);
+            });""")
+        expected = ["进入环节“项目预审”",
+                    "待办“初审意见”交由区数据局（部门）办理，到期日 2024-10-10（暂定）",
+                    "li（区数据局）办理“初审意见”：通过，意见：“材料齐全”",
+                    "环节“项目预审”完成，结果：通过",
+                    'somethingNew: {"x":1}']
+        self.assertEqual(sentences, [expected, expected])
 
     def test_english_switch_changes_the_words(self):
         self.sign_in("li")
