@@ -324,7 +324,8 @@ class TaskTests(ConsoleTestCase):
         ActionChains(browser).send_keys(Keys.ENTER).perform()
         self.wait_for("#decision")
         self.assertEqual(self.wait_for("#task-basis").text, "第十一条（一）（二）")
-        self.assertEqual("5个工作日 — 第十一条（二） 在5个工作日内给予初审意见", self.wait_for("#task-deadlines").text)
+        self.assertEqual(self.wait_for("#task-deadlines").text,
+                         "5个工作日 — 第十一条（二） 在5个工作日内给予初审意见（逾期记录在案，继续办理）")
         self.shot("task")
         self.tab_to('button.outcome[data-outcome="pass"]')
         self.assertEqual(browser.switch_to.active_element.text, "通过（pass）")

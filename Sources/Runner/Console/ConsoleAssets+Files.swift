@@ -737,6 +737,7 @@ const zh = {
   'defs.deployHelp': '粘贴流程定义的 JSON 文本。部署前会完整校验，每个问题都标出行和列。',
   'defs.deployButton': '校验并部署', 'defs.deployed': '已部署 {0} 第{1}版。', 'defs.problems': '发现 {0} 个问题，未部署：',
   'defs.at': '第{0}行第{1}列', 'defs.cursor': '第{0}行第{1}列', 'defs.notAdmin': '只有管理员可以部署流程定义。',
+  'deadline.goto': '逾期后转到“{0}”', 'deadline.record': '逾期记录在案，继续办理', 'deadline.onExpiry': '逾期后',
   'cal.title': '工作日历', 'cal.calendar': '日历', 'cal.month': '月份', 'cal.prev': '上个月', 'cal.next': '下个月',
   'cal.holiday': '休', 'cal.makeup': '班', 'cal.weekend': '周末',
   'cal.legendHoliday': '休：法定节假日（休息）', 'cal.legendMakeup': '班：调休上班（工作日）',
@@ -807,7 +808,8 @@ const en = {
   'defs.deployButton': 'Validate and deploy', 'defs.deployed': 'Deployed {0} version {1}.',
   'defs.problems': '{0} problem(s) found; nothing was deployed:', 'defs.at': 'line {0} column {1}',
   'defs.cursor': 'line {0}, column {1}', 'defs.notAdmin': 'Only administrators may deploy definitions.',
-  'cal.title': 'Working calendar', 'cal.calendar': 'Calendar', 'cal.month': 'Month', 'cal.prev': 'Previous month',
+  'deadline.goto': 'on expiry goes to “{0}”', 'deadline.record': 'on expiry recorded as overdue; the stage continues',
+  'deadline.onExpiry': 'On expiry', 'cal.title': 'Working calendar', 'cal.calendar': 'Calendar', 'cal.month': 'Month', 'cal.prev': 'Previous month',
   'cal.next': 'Next month', 'cal.holiday': 'rest', 'cal.makeup': 'work', 'cal.weekend': 'weekend',
   'cal.legendHoliday': 'rest: statutory holiday (法定节假日)', 'cal.legendMakeup': 'work: make-up working day (调休上班)',
   'cal.legendWeekend': 'weekend: rest', 'cal.provisional': 'No holiday notice for this year yet: weekends only (provisional).',
@@ -1232,7 +1234,7 @@ import { seg } from '../api.js';
 import { h, replace, facts, table } from '../dom.js';
 import { t, outcomeLabel } from '../i18n.js';
 import { dueBadge, assigneeText, timeElement, actorText, valueText, periodText } from '../format.js';
-import { loadProject, notFoundMessage, nodeDeadlines } from '../project-data.js';
+import { loadProject, notFoundMessage, nodeDeadlines, expiryText } from '../project-data.js';
 import { HistoryReader, normalize, technicalTypes } from '../events.js';
 
 const PAGE = 20;
@@ -1284,17 +1286,20 @@ export async function render({ main, session, params }) {
         h('a', { href: `#/projects/${seg(project.id)}/tasks/${task.id}` }, task.title),
         assigneeText(task.assignee)])));
 
+  const deadlineOf = (nodeID, name) => nodeDeadlines(nodes.get(nodeID)).find((candidate) => candidate.id === name);
   const basisOf = (nodeID, name) => {
-    const deadline = nodeDeadlines(nodes.get(nodeID)).find((candidate) => candidate.id === name);
+    const deadline = deadlineOf(nodeID, name);
     return (deadline && deadline.basis) || (nodes.get(nodeID) || {}).basis || '—';
   };
   const timers = h('section', { class: 'card', id: 'deadlines' }, h('h2', {}, t('project.deadlines')),
     project.timers.length === 0 ? h('p', {}, t('project.none'))
-      : table([t('inbox.due'), t('project.purpose'), t('inbox.stage'), t('project.basis')], project.timers.map((timer) => [
-        dueBadge(timer.due, timer.provisional, today, calendar),
-        `${t('purpose.' + timer.purpose)}${timer.name ? ` “${timer.name}”` : ''}`,
-        nodeName(timer.node),
-        basisOf(timer.node, timer.name)])));
+      : table([t('inbox.due'), t('project.purpose'), t('inbox.stage'), t('project.basis'), t('deadline.onExpiry')],
+        project.timers.map((timer) => [
+          dueBadge(timer.due, timer.provisional, today, calendar),
+          `${t('purpose.' + timer.purpose)}${timer.name ? ` “${timer.name}”` : ''}`,
+          nodeName(timer.node),
+          basisOf(timer.node, timer.name),
+          timer.purpose === 'deadline' ? expiryText(deadlineOf(timer.node, timer.name), nodeName) : '—'])));
 
   const overdue = project.overdue.length === 0 ? null : h('section', { class: 'card', id: 'overdue' },
     h('h2', {}, t('project.overdue')),
@@ -1409,7 +1414,7 @@ import { api, seg, newIdempotencyKey } from '../api.js';
 import { h, replace, facts } from '../dom.js';
 import { t, outcomeLabel } from '../i18n.js';
 import { dueBadge, assigneeText, timeElement, actorText, valueText, periodText } from '../format.js';
-import { loadProject, notFoundMessage, nodeDeadlines } from '../project-data.js';
+import { loadProject, notFoundMessage, nodeDeadlines, expiryText } from '../project-data.js';
 
 const operations = ['transfer', 'delegate', 'add-reviewer', 'return', 'urge', 'hand-back'];
 
@@ -1467,7 +1472,8 @@ export async function render({ main, session, params }) {
       [t('task.basis'), h('span', { id: 'task-basis' }, node.basis || '—')],
       [t('task.deadline'), deadlines.length
         ? h('ul', { id: 'task-deadlines' }, deadlines.map((deadline) =>
-          h('li', {}, periodText(deadline.period), deadline.basis ? ` — ${deadline.basis}` : '')))
+          h('li', {}, periodText(deadline.period ?? deadline.on), deadline.basis ? ` — ${deadline.basis}` : '',
+            `（${expiryText(deadline, nodeName)}）`)))
         : t('task.deadlineNone')],
       [t('task.due'), task.due ? dueBadge(task.due.date, task.due.provisional, today, calendar) : t('inbox.noDue')],
       [t('task.assignee'), assigneeText(task.assignee)],
@@ -1630,6 +1636,12 @@ export async function loadProject(id) {
 /** The "not found" message for a project the caller may not see (or that does not exist). */
 export function notFoundMessage(error) {
   return h('p', { class: 'error', role: 'alert', id: 'not-found' }, error.message);
+}
+
+/** What happens when a deadline expires: "转到“退回”" for an interrupting one, else "记录逾期，继续办理". */
+export function expiryText(deadline, nodeName) {
+  if (!deadline) return '—';
+  return deadline.interrupting && deadline.goto ? t('deadline.goto', nodeName(deadline.goto)) : t('deadline.record');
 }
 
 /** The deadlines a node's definition sets, as {id, period, basis, task}. */

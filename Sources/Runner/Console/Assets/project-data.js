@@ -33,6 +33,12 @@ export function notFoundMessage(error) {
   return h('p', { class: 'error', role: 'alert', id: 'not-found' }, error.message);
 }
 
+/** What happens when a deadline expires: "转到“退回”" for an interrupting one, else "记录逾期，继续办理". */
+export function expiryText(deadline, nodeName) {
+  if (!deadline) return '—';
+  return deadline.interrupting && deadline.goto ? t('deadline.goto', nodeName(deadline.goto)) : t('deadline.record');
+}
+
 /** The deadlines a node's definition sets, as {id, period, basis, task}. */
 export function nodeDeadlines(node) {
   return (node && Array.isArray(node.deadlines)) ? node.deadlines : [];

@@ -5,7 +5,7 @@ import { seg } from '../api.js';
 import { h, replace, facts, table } from '../dom.js';
 import { t, outcomeLabel } from '../i18n.js';
 import { dueBadge, assigneeText, timeElement, actorText, valueText, periodText } from '../format.js';
-import { loadProject, notFoundMessage, nodeDeadlines } from '../project-data.js';
+import { loadProject, notFoundMessage, nodeDeadlines, expiryText } from '../project-data.js';
 import { HistoryReader, normalize, technicalTypes } from '../events.js';
 
 const PAGE = 20;
@@ -57,17 +57,20 @@ export async function render({ main, session, params }) {
         h('a', { href: `#/projects/${seg(project.id)}/tasks/${task.id}` }, task.title),
         assigneeText(task.assignee)])));
 
+  const deadlineOf = (nodeID, name) => nodeDeadlines(nodes.get(nodeID)).find((candidate) => candidate.id === name);
   const basisOf = (nodeID, name) => {
-    const deadline = nodeDeadlines(nodes.get(nodeID)).find((candidate) => candidate.id === name);
+    const deadline = deadlineOf(nodeID, name);
     return (deadline && deadline.basis) || (nodes.get(nodeID) || {}).basis || '—';
   };
   const timers = h('section', { class: 'card', id: 'deadlines' }, h('h2', {}, t('project.deadlines')),
     project.timers.length === 0 ? h('p', {}, t('project.none'))
-      : table([t('inbox.due'), t('project.purpose'), t('inbox.stage'), t('project.basis')], project.timers.map((timer) => [
-        dueBadge(timer.due, timer.provisional, today, calendar),
-        `${t('purpose.' + timer.purpose)}${timer.name ? ` “${timer.name}”` : ''}`,
-        nodeName(timer.node),
-        basisOf(timer.node, timer.name)])));
+      : table([t('inbox.due'), t('project.purpose'), t('inbox.stage'), t('project.basis'), t('deadline.onExpiry')],
+        project.timers.map((timer) => [
+          dueBadge(timer.due, timer.provisional, today, calendar),
+          `${t('purpose.' + timer.purpose)}${timer.name ? ` “${timer.name}”` : ''}`,
+          nodeName(timer.node),
+          basisOf(timer.node, timer.name),
+          timer.purpose === 'deadline' ? expiryText(deadlineOf(timer.node, timer.name), nodeName) : '—'])));
 
   const overdue = project.overdue.length === 0 ? null : h('section', { class: 'card', id: 'overdue' },
     h('h2', {}, t('project.overdue')),

@@ -5,7 +5,7 @@ import { api, seg, newIdempotencyKey } from '../api.js';
 import { h, replace, facts } from '../dom.js';
 import { t, outcomeLabel } from '../i18n.js';
 import { dueBadge, assigneeText, timeElement, actorText, valueText, periodText } from '../format.js';
-import { loadProject, notFoundMessage, nodeDeadlines } from '../project-data.js';
+import { loadProject, notFoundMessage, nodeDeadlines, expiryText } from '../project-data.js';
 
 const operations = ['transfer', 'delegate', 'add-reviewer', 'return', 'urge', 'hand-back'];
 
@@ -63,7 +63,8 @@ export async function render({ main, session, params }) {
       [t('task.basis'), h('span', { id: 'task-basis' }, node.basis || '—')],
       [t('task.deadline'), deadlines.length
         ? h('ul', { id: 'task-deadlines' }, deadlines.map((deadline) =>
-          h('li', {}, periodText(deadline.period), deadline.basis ? ` — ${deadline.basis}` : '')))
+          h('li', {}, periodText(deadline.period ?? deadline.on), deadline.basis ? ` — ${deadline.basis}` : '',
+            `（${expiryText(deadline, nodeName)}）`)))
         : t('task.deadlineNone')],
       [t('task.due'), task.due ? dueBadge(task.due.date, task.due.provisional, today, calendar) : t('inbox.noDue')],
       [t('task.assignee'), assigneeText(task.assignee)],
