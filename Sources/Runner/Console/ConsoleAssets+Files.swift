@@ -230,7 +230,8 @@ render();
 * { box-sizing: border-box; }
 body { margin: 0; }
 a { color: var(--link); }
-a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible {
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible,
+summary:focus-visible {
   outline: 3px solid #f0b400; outline-offset: 2px;
 }
 .skip { position: absolute; left: -9999px; top: 0; background: var(--paper); padding: .5em 1em; z-index: 10; }
@@ -253,7 +254,9 @@ main:focus { outline: none; }
 h1 { font-size: 1.5em; margin: .4em 0 .6em; }
 h2 { font-size: 1.15em; margin: 0 0 .6em; }
 h3 { font-size: 1em; }
-.card { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 1em 1.2em; margin-bottom: 1em; }
+.card {
+  background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 1em 1.2em; margin-bottom: 1em;
+}
 .columns { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1em; align-items: start; }
 @media (max-width: 900px) { .columns { grid-template-columns: 1fr; } }
 .title-row { display: flex; align-items: center; justify-content: space-between; }
@@ -262,11 +265,15 @@ button {
   color: var(--ink); cursor: pointer;
 }
 button[type="submit"], button.outcome { background: var(--link); color: #fff; border-color: var(--link); }
-button.outcome[data-outcome="reject"], button.outcome[data-outcome="fail"] { background: var(--bad); border-color: var(--bad); }
+button.outcome[data-outcome="reject"], button.outcome[data-outcome="fail"] {
+  background: var(--bad); border-color: var(--bad);
+}
 button:disabled { opacity: .55; cursor: default; }
 label { display: block; font-weight: 600; margin: .6em 0 .2em; }
 .row label, .filters label, form.inline label, .check label { display: inline; margin: 0 .3em 0 0; }
-input, select, textarea { font: inherit; padding: .3em .45em; border: 1px solid #8c959f; border-radius: 4px; background: #fff; }
+input, select, textarea {
+  font: inherit; padding: .3em .45em; border: 1px solid #8c959f; border-radius: 4px; background: #fff;
+}
 textarea { width: 100%; }
 textarea.code { white-space: pre; overflow-x: auto; }
 textarea.code, .source code, code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9em; }
@@ -301,20 +308,27 @@ ul.roles { margin: 0; padding-left: 1.2em; }
 .status:empty::before, p.error:empty::before { content: none; }
 .outcomes { display: flex; gap: .6em; flex-wrap: wrap; margin-top: .8em; }
 ol.timeline { list-style: none; padding: 0; margin: 0; }
-ol.timeline li { display: grid; grid-template-columns: 14em 12em 1fr; gap: .8em; padding: .4em 0; border-bottom: 1px dashed var(--line); }
+ol.timeline li {
+  display: grid; grid-template-columns: 14em 12em 1fr; gap: .8em; padding: .4em 0;
+  border-bottom: 1px dashed var(--line);
+}
 ol.timeline li.off-page { display: none; }
 ol.timeline .when { color: var(--muted); font-size: .92em; }
 ol.timeline li[data-type="taskDecided"] .what, ol.timeline li[data-type="instanceEnded"] .what { font-weight: 600; }
 ol.timeline li[data-type="deadlineExpired"] .what { color: var(--bad); }
 ol.timeline li[data-type="deadlineExpired"] .what::before { content: "⚠ "; }
-ol.source { font-size: .9em; background: var(--paper); border: 1px solid var(--line); padding: .5em 0 .5em 4em; margin: 0;
-  overflow-x: auto; color: var(--muted); }
+ol.source {
+  font-size: .9em; background: var(--paper); border: 1px solid var(--line); padding: .5em 0 .5em 4em; margin: 0;
+  overflow-x: auto; color: var(--muted);
+}
 ol.source li { white-space: pre; }
 ol.source li code { color: var(--ink); }
 ol.source li:target { background: #fff8c5; }
 .versions { display: flex; gap: .6em; flex-wrap: wrap; }
 ul.problems { padding-left: 1.2em; }
-button.problem { background: none; border: none; color: var(--bad); text-align: left; padding: .1em 0; text-decoration: underline; }
+button.problem {
+  background: none; border: none; color: var(--bad); text-align: left; padding: .1em 0; text-decoration: underline;
+}
 table.month { table-layout: fixed; border: 1px solid var(--line); }
 table.month caption { text-align: left; font-weight: 600; padding: .3em 0; }
 table.month td { height: 4.6em; border: 1px solid var(--line); }
@@ -374,7 +388,8 @@ export function replace(element, ...children) {
 
 /** A two-column table of label/value rows. */
 export function facts(rows) {
-  return h('dl', { class: 'facts' }, rows.filter(Boolean).map(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]));
+  return h('dl', { class: 'facts' },
+    rows.filter(Boolean).map(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]));
 }
 
 /** A table with a header row; `rows` are arrays of cells. */
@@ -405,7 +420,8 @@ export function normalize(event) {
     if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) fields = { value: fields };
     if ('_0' in fields) {
       const { _0: inner, ...rest } = fields;
-      fields = inner && typeof inner === 'object' && !Array.isArray(inner) ? { ...inner, ...rest } : { value: inner, ...rest };
+      const isObject = inner && typeof inner === 'object' && !Array.isArray(inner);
+      fields = isObject ? { ...inner, ...rest } : { value: inner, ...rest };
     }
     return { type: keys[0], fields };
   }
@@ -443,7 +459,8 @@ function dueText(due) {
 
 /** Names of the notes the built-in stages record; others show their own name. */
 const noteKinds = {
-  opinion: ['意见', 'opinion'], filing: ['备案', 'filing'], notification: ['通知', 'notification'], problem: ['问题', 'problem'],
+  opinion: ['意见', 'opinion'], filing: ['备案', 'filing'], notification: ['通知', 'notification'],
+  problem: ['问题', 'problem'],
   reminder: ['提醒', 'reminder'], overdue: ['逾期', 'overdue'], returned: ['退回', 'returned'], rejected: ['未通过', 'rejected'],
   failed: ['失败', 'failed'], acknowledged: ['已知悉', 'acknowledged'], rectification: ['整改', 'rectification'],
   'initial-acceptance': ['初步验收', 'initial acceptance'], 'procurement-failed': ['采购失败', 'procurement failed'],
@@ -482,7 +499,8 @@ export class HistoryReader {
         return en ? `Project started on “${id}”, version ${f.version}` : `项目申报，流程“${id}”第${f.version}版`;
       }
       case 'gatewayPassed':
-        return en ? `At ${node(f.node)} the path to ${node(f.target)} was taken` : `${node(f.node)}判断后进入${node(f.target)}`;
+        return en ? `At ${node(f.node)} the path to ${node(f.target)} was taken`
+          : `${node(f.node)}判断后进入${node(f.target)}`;
       case 'stageEntered':
         this.activations.set(f.activation, f.node);
         return en ? `Stage ${node(f.node)} began` : `进入环节${node(f.node)}`;
@@ -496,16 +514,20 @@ export class HistoryReader {
         return en ? `${actorText(f.actor)} decided ${taskName(task)}: ${outcomeLabel(f.outcome)}${comment(f.comment)}`
           : `${actorText(f.actor)}办理${taskName(task)}：${outcomeLabel(f.outcome)}${comment(f.comment)}`;
       case 'taskTransferred':
-        return en ? `${taskName(task)} transferred from ${assigneeText(f.from)} to ${assigneeText(f.to)}${comment(f.comment)}`
+        return en
+          ? `${taskName(task)} transferred from ${assigneeText(f.from)} to ${assigneeText(f.to)}${comment(f.comment)}`
           : `${taskName(task)}由${assigneeText(f.from)}转办给${assigneeText(f.to)}${comment(f.comment)}`;
       case 'taskDelegated':
-        return en ? `${taskName(task)} delegated by ${assigneeText(f.from)} to ${assigneeText(f.to)}${comment(f.comment)}`
+        return en
+          ? `${taskName(task)} delegated by ${assigneeText(f.from)} to ${assigneeText(f.to)}${comment(f.comment)}`
           : `${taskName(task)}由${assigneeText(f.from)}委派给${assigneeText(f.to)}${comment(f.comment)}`;
       case 'taskHandedBack':
         return en ? `${taskName(task)} handed back to ${assigneeText(f.to)}${comment(f.comment)}`
           : `${taskName(task)}交回${assigneeText(f.to)}${comment(f.comment)}`;
       case 'reviewerAdded':
-        return en ? `A reviewer was added to ${taskName(task)} (task ${f.consultation}${f.blocking ? ', blocking' : ''})${comment(f.comment)}`
+        return en
+          ? `A reviewer was added to ${taskName(task)} (task ${f.consultation}${f.blocking ? ', blocking' : ''})`
+            + comment(f.comment)
           : `${taskName(task)}加签（任务${f.consultation}${f.blocking ? '，须等待意见' : ''}）${comment(f.comment)}`;
       case 'taskReturned':
         return en ? `${taskName(task)} returned the project to ${node(f.to)}${comment(f.comment)}`
@@ -689,140 +711,132 @@ export function periodText(period) {
 const LANG_KEY = 'govflow.lang';
 
 const zh = {
-  'app.title': '政务信息化项目审批', 'skip': '跳到正文', 'loading': '正在加载…', 'lang.switch': 'English',
-  'nav.inbox': '我的待办', 'nav.definitions': '流程定义', 'nav.calendar': '工作日历', 'nav.signin': '登录',
-  'nav.signout': '退出', 'nav.main': '主导航',
+  'app.title': '政务信息化项目审批', 'skip': '跳到正文', 'loading': '正在加载…', 'lang.switch': 'English', 'nav.inbox': '我的待办',
+  'nav.definitions': '流程定义', 'nav.calendar': '工作日历', 'nav.signin': '登录', 'nav.signout': '退出', 'nav.main': '主导航',
   'who.local': '本机管理员（未配置令牌文件）', 'who.roles': '角色', 'who.department': '部门', 'who.taskRoles': '任务角色',
-  'role.administrator': '管理员', 'role.project-unit': '项目单位', 'role.reviewing-office': '审核部门',
-  'role.expert': '专家', 'role.auditor': '审计',
-  'signin.title': '登录', 'signin.token': '访问令牌', 'signin.help': '输入管理员发给您的访问令牌。令牌只保存在本标签页，关闭即失效。',
+  'role.administrator': '管理员', 'role.project-unit': '项目单位', 'role.reviewing-office': '审核部门', 'role.expert': '专家',
+  'role.auditor': '审计', 'signin.title': '登录', 'signin.token': '访问令牌', 'signin.help': '输入管理员发给您的访问令牌。令牌只保存在本标签页，关闭即失效。',
   'signin.submit': '登录', 'signin.invalid': '令牌无效：{0}', 'signin.done': '已登录',
-  'signin.local': '此服务未配置令牌文件，您以本机管理员身份使用（仅限本机）。',
-  'signin.whoami': '当前用户', 'signin.may': '您可以', 'signin.signout': '退出登录',
-  'may.administrator': '部署流程定义；发起、查看、撤销任何项目；办理分配给管理员的任务',
-  'may.project-unit': '申报项目；查看、撤销、办理本单位的项目',
-  'may.reviewing-office': '查看所有项目；办理分配给本人、本部门或本角色的任务',
-  'may.expert': '查看所有项目；办理分配给本人或本角色的任务',
-  'may.auditor': '查看一切（只读）',
-  'inbox.title': '我的待办', 'inbox.empty': '没有待办任务。', 'inbox.jurisdiction': '地区流程', 'inbox.stage': '环节',
-  'inbox.all': '全部', 'inbox.due': '期限', 'inbox.project': '项目', 'inbox.task': '任务', 'inbox.assignee': '办理人',
-  'inbox.opened': '收到时间', 'inbox.count': '共 {0} 项，第 {1}/{2} 页', 'inbox.prev': '上一页', 'inbox.next': '下一页',
-  'inbox.noDue': '无期限',
-  'due.left': '剩余{0}个工作日', 'due.today': '今日到期', 'due.overdue': '逾期{0}个工作日', 'due.overdueRest': '已逾期',
-  'due.provisional': '（暂定）', 'due.provisionalHelp': '该年度节假日安排尚未公布，按仅周末休息暂算',
-  'due.expires': '截止于 {0} 24:00',
-  'time.beijing': '北京时间',
+  'signin.local': '此服务未配置令牌文件，您以本机管理员身份使用（仅限本机）。', 'signin.whoami': '当前用户', 'signin.may': '您可以',
+  'signin.signout': '退出登录', 'may.administrator': '部署流程定义；发起、查看、撤销任何项目；办理分配给管理员的任务',
+  'may.project-unit': '申报项目；查看、撤销、办理本单位的项目', 'may.reviewing-office': '查看所有项目；办理分配给本人、本部门或本角色的任务',
+  'may.expert': '查看所有项目；办理分配给本人或本角色的任务', 'may.auditor': '查看一切（只读）', 'inbox.title': '我的待办', 'inbox.empty': '没有待办任务。',
+  'inbox.jurisdiction': '地区流程', 'inbox.stage': '环节', 'inbox.all': '全部', 'inbox.due': '期限', 'inbox.project': '项目',
+  'inbox.task': '任务', 'inbox.assignee': '办理人', 'inbox.opened': '收到时间', 'inbox.count': '共 {0} 项，第 {1}/{2} 页',
+  'inbox.prev': '上一页', 'inbox.next': '下一页', 'inbox.noDue': '无期限', 'due.left': '剩余{0}个工作日', 'due.today': '今日到期',
+  'due.overdue': '逾期{0}个工作日', 'due.overdueRest': '已逾期', 'due.provisional': '（暂定）',
+  'due.provisionalHelp': '该年度节假日安排尚未公布，按仅周末休息暂算', 'due.expires': '截止于 {0} 24:00', 'time.beijing': '北京时间',
   'task.title': '办理任务', 'task.project': '项目', 'task.stage': '环节', 'task.basis': '依据', 'task.deadline': '时限',
-  'task.due': '到期日', 'task.assignee': '办理人', 'task.opened': '收到时间', 'task.comment': '意见',
-  'task.data': '决定数据（JSON）', 'task.decide': '作出决定', 'task.notOpen': '此任务已办结或已关闭（状态：{0}）。',
-  'task.notFound': '此项目中没有任务 {0}。', 'task.decided': '已提交：{0}。', 'task.badJSON': '决定数据不是有效的 JSON：{0}',
-  'task.ops': '其他操作', 'task.op': '操作', 'task.to': '交给', 'task.toKind': '对象类型', 'task.node': '退回到环节',
-  'task.blocking': '须等待加签意见（前加签）', 'task.submitOp': '提交操作', 'task.opDone': '已完成操作：{0}。',
-  'task.back': '返回待办', 'task.openProject': '查看项目', 'task.refused': '未受理', 'task.deadlineNone': '本环节未设时限',
-  'op.transfer': '转办', 'op.delegate': '委派', 'op.hand-back': '交回', 'op.add-reviewer': '加签', 'op.return': '退回',
-  'op.urge': '催办',
-  'assignee.actor': '人员', 'assignee.department': '部门', 'assignee.role': '角色',
-  'project.title': '项目 {0}', 'project.status': '状态', 'project.result': '结果', 'project.definition': '流程',
-  'project.startedBy': '申报人', 'project.startedAt': '申报时间', 'project.updatedAt': '更新时间',
-  'project.variables': '项目信息', 'project.stages': '当前环节', 'project.tasks': '待办任务', 'project.deadlines': '时限',
-  'project.overdue': '逾期记录', 'project.history': '办理经过', 'project.print': '打印', 'project.none': '无',
-  'project.notFound': '没有您可查看的项目“{0}”。', 'project.purpose': '类别', 'project.name': '名称',
+  'task.due': '到期日', 'task.assignee': '办理人', 'task.opened': '收到时间', 'task.comment': '意见', 'task.data': '决定数据（JSON）',
+  'task.decide': '作出决定', 'task.notOpen': '此任务已办结或已关闭（状态：{0}）。', 'task.notFound': '此项目中没有任务 {0}。',
+  'task.decided': '已提交：{0}。', 'task.badJSON': '决定数据不是有效的 JSON：{0}', 'task.ops': '其他操作', 'task.op': '操作',
+  'task.to': '交给', 'task.toKind': '对象类型', 'task.node': '退回到环节', 'task.blocking': '须等待加签意见（前加签）',
+  'task.submitOp': '提交操作', 'task.opDone': '已完成操作：{0}。', 'task.back': '返回待办', 'task.openProject': '查看项目',
+  'task.refused': '未受理', 'task.deadlineNone': '本环节未设时限', 'op.transfer': '转办', 'op.delegate': '委派',
+  'op.hand-back': '交回', 'op.add-reviewer': '加签', 'op.return': '退回', 'op.urge': '催办', 'assignee.actor': '人员',
+  'assignee.department': '部门', 'assignee.role': '角色', 'project.title': '项目 {0}', 'project.status': '状态',
+  'project.result': '结果', 'project.definition': '流程', 'project.startedBy': '申报人', 'project.startedAt': '申报时间',
+  'project.updatedAt': '更新时间', 'project.variables': '项目信息', 'project.stages': '当前环节', 'project.tasks': '待办任务',
+  'project.deadlines': '时限', 'project.overdue': '逾期记录', 'project.history': '办理经过', 'project.print': '打印',
+  'project.none': '无', 'project.notFound': '没有您可查看的项目“{0}”。', 'project.purpose': '类别', 'project.name': '名称',
   'project.basis': '依据', 'project.variable': '字段', 'project.value': '值', 'project.description': '说明',
   'project.enteredAt': '进入时间', 'project.when': '时间', 'project.who': '办理人', 'project.what': '事项',
-  'project.historyPage': '第 {0}–{1} 条，共 {2} 条', 'project.open': '打开项目', 'project.technical': '显示流程引擎细节', 'project.openLabel': '项目编号',
-  'status.running': '办理中', 'status.ended': '已办结', 'status.withdrawn': '已撤销',
+  'project.historyPage': '第 {0}–{1} 条，共 {2} 条', 'project.open': '打开项目', 'project.technical': '显示流程引擎细节',
+  'project.openLabel': '项目编号', 'status.running': '办理中', 'status.ended': '已办结', 'status.withdrawn': '已撤销',
   'purpose.deadline': '办理时限', 'purpose.reminder': '催办提醒', 'purpose.stage': '环节计时', 'purpose.wait': '等待',
   'defs.title': '流程定义', 'defs.id': '标识', 'defs.name': '名称', 'defs.versions': '版本', 'defs.latest': '最新版本',
   'defs.version': '第{0}版', 'defs.deployedAt': '部署时间', 'defs.source': '源文件', 'defs.deploy': '部署新版本',
-  'defs.deployHelp': '粘贴流程定义的 JSON 文本。部署前会完整校验，每个问题都标出行和列。',
-  'defs.deployButton': '校验并部署', 'defs.deployed': '已部署 {0} 第{1}版。', 'defs.problems': '发现 {0} 个问题，未部署：',
-  'defs.at': '第{0}行第{1}列', 'defs.cursor': '第{0}行第{1}列', 'defs.notAdmin': '只有管理员可以部署流程定义。',
-  'deadline.goto': '逾期后转到“{0}”', 'deadline.record': '逾期记录在案，继续办理', 'deadline.onExpiry': '逾期后',
-  'cal.title': '工作日历', 'cal.calendar': '日历', 'cal.month': '月份', 'cal.prev': '上个月', 'cal.next': '下个月',
-  'cal.holiday': '休', 'cal.makeup': '班', 'cal.weekend': '周末',
-  'cal.legendHoliday': '休：法定节假日（休息）', 'cal.legendMakeup': '班：调休上班（工作日）',
-  'cal.legendWeekend': '周末：休息', 'cal.provisional': '该年度节假日安排尚未公布：仅按周末计算（暂定）。',
-  'cal.weekdays': '一,二,三,四,五,六,日', 'cal.calc': '期限计算', 'cal.from': '起算日（事件发生日）',
-  'cal.period': '期限', 'cal.unit.workdays': '个工作日', 'cal.unit.days': '日', 'cal.unit.months': '个月',
-  'cal.unit.years': '年', 'cal.convention': '起算规则', 'cal.conv.event-date': '事件当日为第0日（民法典第二百零一条）',
-  'cal.conv.next-working-day': '休息日提交视为下一工作日收到', 'cal.compute': '计算', 'cal.due': '到期日：{0}',
-  'cal.explain': '逐日说明', 'cal.counted': '第{0}个工作日', 'cal.notCounted': '不计', 'cal.dayZero': '视为收到日（第0日）',
-  'kind.workday': '工作日', 'kind.weekend': '周末', 'kind.holiday': '法定节假日', 'kind.make-up-workday': '调休上班',
-  'error.generic': '出错了：{0}', 'error.forbidden': '无权操作：{0}',
-  'common.refresh': '刷新', 'common.yes': '是', 'common.no': '否', 'common.system': '系统',
+  'defs.deployHelp': '粘贴流程定义的 JSON 文本。部署前会完整校验，每个问题都标出行和列。', 'defs.deployButton': '校验并部署',
+  'defs.deployed': '已部署 {0} 第{1}版。', 'defs.problems': '发现 {0} 个问题，未部署：', 'defs.at': '第{0}行第{1}列',
+  'defs.cursor': '第{0}行第{1}列', 'defs.notAdmin': '只有管理员可以部署流程定义。', 'deadline.goto': '逾期后转到“{0}”',
+  'deadline.record': '逾期记录在案，继续办理', 'deadline.onExpiry': '逾期后', 'cal.title': '工作日历', 'cal.calendar': '日历',
+  'cal.month': '月份', 'cal.prev': '上个月', 'cal.next': '下个月', 'cal.holiday': '休', 'cal.makeup': '班', 'cal.weekend': '周末',
+  'cal.legendHoliday': '休：法定节假日（休息）', 'cal.legendMakeup': '班：调休上班（工作日）', 'cal.legendWeekend': '周末：休息',
+  'cal.provisional': '该年度节假日安排尚未公布：仅按周末计算（暂定）。', 'cal.weekdays': '一,二,三,四,五,六,日', 'cal.calc': '期限计算',
+  'cal.from': '起算日（事件发生日）', 'cal.period': '期限', 'cal.unit.workdays': '个工作日', 'cal.unit.days': '日',
+  'cal.unit.months': '个月', 'cal.unit.years': '年', 'cal.convention': '起算规则',
+  'cal.conv.event-date': '事件当日为第0日（民法典第二百零一条）', 'cal.conv.next-working-day': '休息日提交视为下一工作日收到', 'cal.compute': '计算',
+  'cal.due': '到期日：{0}', 'cal.explain': '逐日说明', 'cal.counted': '第{0}个工作日', 'cal.notCounted': '不计',
+  'cal.dayZero': '视为收到日（第0日）', 'kind.workday': '工作日', 'kind.weekend': '周末', 'kind.holiday': '法定节假日',
+  'kind.make-up-workday': '调休上班', 'error.generic': '出错了：{0}', 'error.forbidden': '无权操作：{0}', 'common.refresh': '刷新',
+  'common.yes': '是', 'common.no': '否', 'common.system': '系统',
 };
 
 const en = {
   'app.title': 'Government IT project approval', 'skip': 'Skip to content', 'loading': 'Loading…', 'lang.switch': '中文',
   'nav.inbox': 'My tasks', 'nav.definitions': 'Definitions', 'nav.calendar': 'Calendar', 'nav.signin': 'Sign in',
-  'nav.signout': 'Sign out', 'nav.main': 'Main navigation',
-  'who.local': 'Local administrator (no tokens file)', 'who.roles': 'Roles', 'who.department': 'Department',
-  'who.taskRoles': 'Task roles',
-  'role.administrator': 'administrator', 'role.project-unit': 'project unit', 'role.reviewing-office': 'reviewing office',
-  'role.expert': 'expert', 'role.auditor': 'auditor',
+  'nav.signout': 'Sign out', 'nav.main': 'Main navigation', 'who.local': 'Local administrator (no tokens file)',
+  'who.roles': 'Roles', 'who.department': 'Department', 'who.taskRoles': 'Task roles',
+  'role.administrator': 'administrator', 'role.project-unit': 'project unit',
+  'role.reviewing-office': 'reviewing office', 'role.expert': 'expert', 'role.auditor': 'auditor',
   'signin.title': 'Sign in', 'signin.token': 'Access token',
-  'signin.help': 'Enter the access token your administrator gave you. It is kept in this tab only and forgotten when the tab closes.',
+  'signin.help':
+    'Enter the access token your administrator gave you. '
+    + 'It is kept in this tab only and forgotten when the tab closes.',
   'signin.submit': 'Sign in', 'signin.invalid': 'The token was refused: {0}', 'signin.done': 'Signed in',
   'signin.local': 'This server has no tokens file: you act as the local administrator (loopback only).',
   'signin.whoami': 'Signed in as', 'signin.may': 'You may', 'signin.signout': 'Sign out',
-  'may.administrator': 'deploy definitions; start, read and withdraw any project; decide tasks assigned to administrators',
+  'may.administrator':
+    'deploy definitions; start, read and withdraw any project; decide tasks assigned to administrators',
   'may.project-unit': 'start projects; read, withdraw and act on your own unit’s projects',
   'may.reviewing-office': 'read every project; decide tasks assigned to you, your department or your role',
   'may.expert': 'read every project; decide tasks assigned to you or your role',
-  'may.auditor': 'read everything (read only)',
-  'inbox.title': 'My tasks', 'inbox.empty': 'No open tasks.', 'inbox.jurisdiction': 'Jurisdiction', 'inbox.stage': 'Stage',
-  'inbox.all': 'All', 'inbox.due': 'Deadline', 'inbox.project': 'Project', 'inbox.task': 'Task', 'inbox.assignee': 'Assignee',
-  'inbox.opened': 'Received', 'inbox.count': '{0} tasks, page {1} of {2}', 'inbox.prev': 'Previous', 'inbox.next': 'Next',
-  'inbox.noDue': 'no deadline',
-  'due.left': '{0} working days left', 'due.today': 'due today', 'due.overdue': '{0} working days overdue',
-  'due.overdueRest': 'overdue', 'due.provisional': ' (provisional)',
+  'may.auditor': 'read everything (read only)', 'inbox.title': 'My tasks', 'inbox.empty': 'No open tasks.',
+  'inbox.jurisdiction': 'Jurisdiction', 'inbox.stage': 'Stage', 'inbox.all': 'All', 'inbox.due': 'Deadline',
+  'inbox.project': 'Project', 'inbox.task': 'Task', 'inbox.assignee': 'Assignee', 'inbox.opened': 'Received',
+  'inbox.count': '{0} tasks, page {1} of {2}', 'inbox.prev': 'Previous', 'inbox.next': 'Next',
+  'inbox.noDue': 'no deadline', 'due.left': '{0} working days left', 'due.today': 'due today',
+  'due.overdue': '{0} working days overdue', 'due.overdueRest': 'overdue', 'due.provisional': ' (provisional)',
   'due.provisionalHelp': 'the holiday notice for this year is not published yet; counted with weekends only',
-  'due.expires': 'expires {0} 24:00',
-  'time.beijing': 'Beijing time',
-  'task.title': 'Task', 'task.project': 'Project', 'task.stage': 'Stage', 'task.basis': 'Basis', 'task.deadline': 'Time limit',
-  'task.due': 'Due', 'task.assignee': 'Assignee', 'task.opened': 'Received', 'task.comment': 'Comment',
-  'task.data': 'Decision data (JSON)', 'task.decide': 'Decide', 'task.notOpen': 'This task is no longer open (status: {0}).',
-  'task.notFound': 'This project has no task {0}.', 'task.decided': 'Submitted: {0}.',
-  'task.badJSON': 'The decision data is not valid JSON: {0}',
-  'task.ops': 'Other operations', 'task.op': 'Operation', 'task.to': 'To', 'task.toKind': 'Kind', 'task.node': 'Return to stage',
-  'task.blocking': 'Wait for the added reviewer’s opinion (blocking)', 'task.submitOp': 'Submit operation',
-  'task.opDone': 'Done: {0}.', 'task.back': 'Back to my tasks', 'task.openProject': 'Open project', 'task.refused': 'Refused',
-  'task.deadlineNone': 'This stage has no time limit',
+  'due.expires': 'expires {0} 24:00', 'time.beijing': 'Beijing time', 'task.title': 'Task', 'task.project': 'Project',
+  'task.stage': 'Stage', 'task.basis': 'Basis', 'task.deadline': 'Time limit', 'task.due': 'Due',
+  'task.assignee': 'Assignee', 'task.opened': 'Received', 'task.comment': 'Comment',
+  'task.data': 'Decision data (JSON)', 'task.decide': 'Decide',
+  'task.notOpen': 'This task is no longer open (status: {0}).', 'task.notFound': 'This project has no task {0}.',
+  'task.decided': 'Submitted: {0}.', 'task.badJSON': 'The decision data is not valid JSON: {0}',
+  'task.ops': 'Other operations', 'task.op': 'Operation', 'task.to': 'To', 'task.toKind': 'Kind',
+  'task.node': 'Return to stage', 'task.blocking': 'Wait for the added reviewer’s opinion (blocking)',
+  'task.submitOp': 'Submit operation', 'task.opDone': 'Done: {0}.', 'task.back': 'Back to my tasks',
+  'task.openProject': 'Open project', 'task.refused': 'Refused', 'task.deadlineNone': 'This stage has no time limit',
   'op.transfer': 'Transfer', 'op.delegate': 'Delegate', 'op.hand-back': 'Hand back', 'op.add-reviewer': 'Add reviewer',
-  'op.return': 'Return', 'op.urge': 'Urge',
-  'assignee.actor': 'person', 'assignee.department': 'department', 'assignee.role': 'role',
-  'project.title': 'Project {0}', 'project.status': 'Status', 'project.result': 'Result', 'project.definition': 'Workflow',
-  'project.startedBy': 'Applicant', 'project.startedAt': 'Started', 'project.updatedAt': 'Updated',
-  'project.variables': 'Project data', 'project.stages': 'Current stages', 'project.tasks': 'Open tasks',
-  'project.deadlines': 'Deadlines', 'project.overdue': 'Overdue records', 'project.history': 'History',
-  'project.print': 'Print', 'project.none': 'none', 'project.notFound': 'There is no project “{0}” you may see.',
-  'project.purpose': 'Kind', 'project.name': 'Name', 'project.basis': 'Basis', 'project.variable': 'Field',
-  'project.value': 'Value', 'project.description': 'Description', 'project.enteredAt': 'Entered',
-  'project.when': 'When', 'project.who': 'Who', 'project.what': 'What', 'project.historyPage': 'Entries {0}–{1} of {2}',
-  'project.open': 'Open project', 'project.technical': 'Show the engine’s bookkeeping', 'project.openLabel': 'Project id',
-  'status.running': 'running', 'status.ended': 'ended', 'status.withdrawn': 'withdrawn',
-  'purpose.deadline': 'deadline', 'purpose.reminder': 'reminder', 'purpose.stage': 'stage timer', 'purpose.wait': 'wait',
-  'defs.title': 'Definitions', 'defs.id': 'Id', 'defs.name': 'Title', 'defs.versions': 'Versions', 'defs.latest': 'Latest',
-  'defs.version': 'version {0}', 'defs.deployedAt': 'Deployed', 'defs.source': 'Source', 'defs.deploy': 'Deploy a new version',
-  'defs.deployHelp': 'Paste the definition’s JSON text. It is validated in full before deployment; every problem shows its line and column.',
+  'op.return': 'Return', 'op.urge': 'Urge', 'assignee.actor': 'person', 'assignee.department': 'department',
+  'assignee.role': 'role', 'project.title': 'Project {0}', 'project.status': 'Status', 'project.result': 'Result',
+  'project.definition': 'Workflow', 'project.startedBy': 'Applicant', 'project.startedAt': 'Started',
+  'project.updatedAt': 'Updated', 'project.variables': 'Project data', 'project.stages': 'Current stages',
+  'project.tasks': 'Open tasks', 'project.deadlines': 'Deadlines', 'project.overdue': 'Overdue records',
+  'project.history': 'History', 'project.print': 'Print', 'project.none': 'none',
+  'project.notFound': 'There is no project “{0}” you may see.', 'project.purpose': 'Kind', 'project.name': 'Name',
+  'project.basis': 'Basis', 'project.variable': 'Field', 'project.value': 'Value',
+  'project.description': 'Description', 'project.enteredAt': 'Entered', 'project.when': 'When', 'project.who': 'Who',
+  'project.what': 'What', 'project.historyPage': 'Entries {0}–{1} of {2}', 'project.open': 'Open project',
+  'project.technical': 'Show the engine’s bookkeeping', 'project.openLabel': 'Project id', 'status.running': 'running',
+  'status.ended': 'ended', 'status.withdrawn': 'withdrawn', 'purpose.deadline': 'deadline',
+  'purpose.reminder': 'reminder', 'purpose.stage': 'stage timer', 'purpose.wait': 'wait', 'defs.title': 'Definitions',
+  'defs.id': 'Id', 'defs.name': 'Title', 'defs.versions': 'Versions', 'defs.latest': 'Latest',
+  'defs.version': 'version {0}', 'defs.deployedAt': 'Deployed', 'defs.source': 'Source',
+  'defs.deploy': 'Deploy a new version',
+  'defs.deployHelp':
+    'Paste the definition’s JSON text. '
+    + 'It is validated in full before deployment; every problem shows its line and column.',
   'defs.deployButton': 'Validate and deploy', 'defs.deployed': 'Deployed {0} version {1}.',
   'defs.problems': '{0} problem(s) found; nothing was deployed:', 'defs.at': 'line {0} column {1}',
   'defs.cursor': 'line {0}, column {1}', 'defs.notAdmin': 'Only administrators may deploy definitions.',
   'deadline.goto': 'on expiry goes to “{0}”', 'deadline.record': 'on expiry recorded as overdue; the stage continues',
-  'deadline.onExpiry': 'On expiry', 'cal.title': 'Working calendar', 'cal.calendar': 'Calendar', 'cal.month': 'Month', 'cal.prev': 'Previous month',
-  'cal.next': 'Next month', 'cal.holiday': 'rest', 'cal.makeup': 'work', 'cal.weekend': 'weekend',
-  'cal.legendHoliday': 'rest: statutory holiday (法定节假日)', 'cal.legendMakeup': 'work: make-up working day (调休上班)',
-  'cal.legendWeekend': 'weekend: rest', 'cal.provisional': 'No holiday notice for this year yet: weekends only (provisional).',
-  'cal.weekdays': 'Mon,Tue,Wed,Thu,Fri,Sat,Sun', 'cal.calc': 'Due-date calculator', 'cal.from': 'Event date (day zero)',
-  'cal.period': 'Period', 'cal.unit.workdays': 'working days', 'cal.unit.days': 'days', 'cal.unit.months': 'months',
-  'cal.unit.years': 'years', 'cal.convention': 'Counting rule',
+  'deadline.onExpiry': 'On expiry', 'cal.title': 'Working calendar', 'cal.calendar': 'Calendar', 'cal.month': 'Month',
+  'cal.prev': 'Previous month', 'cal.next': 'Next month', 'cal.holiday': 'rest', 'cal.makeup': 'work',
+  'cal.weekend': 'weekend', 'cal.legendHoliday': 'rest: statutory holiday (法定节假日)',
+  'cal.legendMakeup': 'work: make-up working day (调休上班)', 'cal.legendWeekend': 'weekend: rest',
+  'cal.provisional': 'No holiday notice for this year yet: weekends only (provisional).',
+  'cal.weekdays': 'Mon,Tue,Wed,Thu,Fri,Sat,Sun', 'cal.calc': 'Due-date calculator',
+  'cal.from': 'Event date (day zero)', 'cal.period': 'Period', 'cal.unit.workdays': 'working days',
+  'cal.unit.days': 'days', 'cal.unit.months': 'months', 'cal.unit.years': 'years', 'cal.convention': 'Counting rule',
   'cal.conv.event-date': 'the event’s day is day zero (Civil Code art. 201)',
   'cal.conv.next-working-day': 'a submission on a rest day counts from the next working day', 'cal.compute': 'Compute',
-  'cal.due': 'Due: {0}', 'cal.explain': 'Day by day', 'cal.counted': 'working day {0}', 'cal.notCounted': 'not counted', 'cal.dayZero': 'deemed day of receipt (day zero)',
-  'kind.workday': 'working day', 'kind.weekend': 'weekend', 'kind.holiday': 'statutory holiday',
-  'kind.make-up-workday': 'make-up working day',
-  'error.generic': 'Something went wrong: {0}', 'error.forbidden': 'Not allowed: {0}',
-  'common.refresh': 'Refresh', 'common.yes': 'yes', 'common.no': 'no', 'common.system': 'system',
+  'cal.due': 'Due: {0}', 'cal.explain': 'Day by day', 'cal.counted': 'working day {0}',
+  'cal.notCounted': 'not counted', 'cal.dayZero': 'deemed day of receipt (day zero)', 'kind.workday': 'working day',
+  'kind.weekend': 'weekend', 'kind.holiday': 'statutory holiday', 'kind.make-up-workday': 'make-up working day',
+  'error.generic': 'Something went wrong: {0}', 'error.forbidden': 'Not allowed: {0}', 'common.refresh': 'Refresh',
+  'common.yes': 'yes', 'common.no': 'no', 'common.system': 'system',
 };
 
 /** Chinese labels of the built-in stages' outcomes; unknown outcomes show their own name. */
@@ -918,7 +932,8 @@ export async function render({ main, session }) {
     state.calendar = calendars.some((c) => c.id === 'cn-mainland') ? 'cn-mainland' : (calendars[0] || {}).id;
   }
   if (!state.month) state.month = session.me.today.slice(0, 7);
-  const select = h('select', { id: 'calendar-id' }, calendars.map((c) => h('option', { value: c.id }, c.name ? `${c.name} (${c.id})` : c.id)));
+  const select = h('select', { id: 'calendar-id' },
+    calendars.map((c) => h('option', { value: c.id }, c.name ? `${c.name} (${c.id})` : c.id)));
   select.value = state.calendar;
   const monthInput = h('input', { type: 'month', id: 'calendar-month', value: state.month });
   const grid = h('div', { id: 'month-grid' });
@@ -931,7 +946,10 @@ export async function render({ main, session }) {
     for (const day of month.days) {
       const mark = day.kind === 'holiday' ? t('cal.holiday') : day.kind === 'make-up-workday' ? t('cal.makeup')
         : day.kind === 'weekend' ? t('cal.weekend') : '';
-      cells.push(h('td', { class: `day ${day.kind}`, 'data-date': day.date, 'data-kind': day.kind, title: t('kind.' + day.kind) },
+      const attributes = {
+        class: `day ${day.kind}`, 'data-date': day.date, 'data-kind': day.kind, title: t('kind.' + day.kind),
+      };
+      cells.push(h('td', attributes,
         h('span', { class: 'num' }, String(Number(day.date.slice(8)))),
         mark ? h('span', { class: 'mark' }, mark) : null,
         day.name ? h('span', { class: 'holiday-name' }, day.name) : null));
@@ -949,9 +967,17 @@ export async function render({ main, session }) {
         h('li', {}, h('span', { class: 'mark make-up-workday' }, t('cal.makeup')), ' ', t('cal.legendMakeup')),
         h('li', {}, h('span', { class: 'mark weekend' }, t('cal.weekend')), ' ', t('cal.legendWeekend'))));
   }
-  const move = (delta) => { state.month = shiftMonth(state.month, delta); monthInput.value = state.month; drawMonth(); };
+  const move = (delta) => {
+    state.month = shiftMonth(state.month, delta);
+    monthInput.value = state.month;
+    drawMonth();
+  };
   select.addEventListener('change', () => { state.calendar = select.value; drawMonth(); });
-  monthInput.addEventListener('change', () => { if (/^\d{4}-\d{2}$/.test(monthInput.value)) { state.month = monthInput.value; drawMonth(); } });
+  monthInput.addEventListener('change', () => {
+    if (!/^\d{4}-\d{2}$/.test(monthInput.value)) return;
+    state.month = monthInput.value;
+    drawMonth();
+  });
 
   replace(main, h('h1', {}, t('cal.title')),
     h('div', { class: 'filters' },
@@ -981,7 +1007,8 @@ function calculator(session) {
     event.preventDefault();
     const period = encodeURIComponent(`${count.value} ${unit.value}`);
     try {
-      const answer = await api(`/v1/calendars/${seg(state.calendar)}/due?from=${from.value}&period=${period}&convention=${convention.value}`);
+      const query = `from=${from.value}&period=${period}&convention=${convention.value}`;
+      const answer = await api(`/v1/calendars/${seg(state.calendar)}/due?${query}`);
       const due = answer.due.date + (answer.due.provisional ? t('due.provisional') : '');
       replace(result,
         h('p', { class: 'status ok' }, h('span', { 'aria-hidden': 'true' }, '◷ '),
@@ -990,7 +1017,8 @@ function calculator(session) {
           h('ol', { class: 'explain' }, answer.days.map((day) => h('li', { 'data-kind': day.kind },
             `${day.date} ${t('kind.' + day.kind)}${day.name ? `（${day.name}）` : ''}`,
             !/workday/.test(answer.period) ? '' : day.workingDayNumber === null ? ` — ${t('cal.notCounted')}`
-              : day.workingDayNumber === 0 ? ` — ${t('cal.dayZero')}` : ` — ${t('cal.counted', day.workingDayNumber)}`)))) : null);
+              : day.workingDayNumber === 0 ? ` — ${t('cal.dayZero')}`
+                : ` — ${t('cal.counted', day.workingDayNumber)}`)))) : null);
     } catch (error) {
       replace(result, h('p', { class: 'status error', role: 'alert' }, `${error.code}：${error.message}`));
     }
@@ -1093,19 +1121,23 @@ function deployForm() {
     button.disabled = true;
     replace(result, t('loading'));
     try {
-      const answer = await api('/v1/definitions', { method: 'POST', body: area.value, idempotencyKey: newIdempotencyKey() });
-      replace(result, h('p', { class: 'status ok', id: 'deploy-ok' }, t('defs.deployed', answer.id, answer.version), ' ',
+      const answer = await api('/v1/definitions',
+        { method: 'POST', body: area.value, idempotencyKey: newIdempotencyKey() });
+      replace(result, h('p', { class: 'status ok', id: 'deploy-ok' },
+        t('defs.deployed', answer.id, answer.version), ' ',
         h('a', { href: `#/definitions/${seg(answer.id)}/${answer.version}` }, t('defs.source'))));
     } catch (error) {
       const details = Array.isArray(error.details) ? error.details : [];
       const located = details.filter((detail) => detail && detail.message);
       replace(result,
-        h('p', { class: 'status error' }, located.length ? t('defs.problems', located.length) : `${error.code}：${error.message}`),
+        h('p', { class: 'status error' },
+          located.length ? t('defs.problems', located.length) : `${error.code}：${error.message}`),
         located.length ? h('ul', { class: 'problems', id: 'deploy-problems' }, located.map((detail) => {
           const where = detail.line ? `${t('defs.at', detail.line, detail.column || 1)}: ` : '';
           const text = `${where}${detail.message}${detail.code ? ` [${detail.code}]` : ''}`;
           return h('li', {}, detail.line
-            ? h('button', { type: 'button', class: 'problem', 'data-line': detail.line, 'data-column': detail.column || 1,
+            ? h('button', {
+              type: 'button', class: 'problem', 'data-line': detail.line, 'data-column': detail.column || 1,
               onclick: () => jump(detail.line, detail.column || 1) }, text)
             : text);
         })) : null);
@@ -1162,7 +1194,8 @@ export async function render({ main, session }) {
     }
     if (state.stage && !names.has(state.stage)) state.stage = '';
     replace(stageSelect, h('option', { value: '' }, t('inbox.all')),
-      [...names].sort((a, b) => a[1].localeCompare(b[1], 'zh')).map(([node, name]) => h('option', { value: node }, name)));
+      [...names].sort((a, b) => a[1].localeCompare(b[1], 'zh'))
+        .map(([node, name]) => h('option', { value: node }, name)));
     stageSelect.value = state.stage;
   }
 
@@ -1203,7 +1236,12 @@ export async function render({ main, session }) {
   }
 
   workflowSelect.value = state.workflow;
-  workflowSelect.addEventListener('change', () => { state.workflow = workflowSelect.value; state.page = 0; stageOptions(); draw(); });
+  workflowSelect.addEventListener('change', () => {
+    state.workflow = workflowSelect.value;
+    state.page = 0;
+    stageOptions();
+    draw();
+  });
   stageSelect.addEventListener('change', () => { state.stage = stageSelect.value; state.page = 0; draw(); });
   stageOptions();
   const opener = h('form', { class: 'inline', id: 'open-project' },
@@ -1261,9 +1299,11 @@ export async function render({ main, session, params }) {
   };
 
   const summary = h('section', { class: 'card', id: 'summary' }, facts([
-    [t('project.status'), h('span', { id: 'project-status', 'data-status': project.status }, t('status.' + project.status))],
+    [t('project.status'),
+      h('span', { id: 'project-status', 'data-status': project.status }, t('status.' + project.status))],
     project.result ? [t('project.result'), outcomeLabel(project.result)] : null,
-    [t('project.definition'), h('a', { href: `#/definitions/${seg(project.definition.id)}/${project.definition.version}` },
+    [t('project.definition'),
+      h('a', { href: `#/definitions/${seg(project.definition.id)}/${project.definition.version}` },
       `${definition.title || project.definition.id} · ${t('defs.version', project.definition.version)}`)],
     [t('project.startedBy'), actorText(project.startedBy)],
     [t('project.startedAt'), timeElement(project.startedAt)],
@@ -1272,7 +1312,8 @@ export async function render({ main, session, params }) {
 
   const variables = h('section', { class: 'card', id: 'variables' }, h('h2', {}, t('project.variables')),
     table([t('project.variable'), t('project.value'), t('project.description')],
-      Object.entries({ ...project.variables, ...project.computed }).map(([name, value]) => [name, valueText(value), describe(name)])));
+      Object.entries({ ...project.variables, ...project.computed })
+        .map(([name, value]) => [name, valueText(value), describe(name)])));
 
   const stages = h('section', { class: 'card', id: 'stages' }, h('h2', {}, t('project.stages')),
     project.stages.length === 0 ? h('p', {}, t('project.none'))
@@ -1307,11 +1348,13 @@ export async function render({ main, session, params }) {
       project.overdue.map((record) => [
         h('span', { class: 'due due-overdue' }, h('span', { 'aria-hidden': 'true' }, '⚠ '), record.due,
           record.provisional ? t('due.provisional') : ''),
-        record.deadline, nodeName(record.node), basisOf(record.node, record.deadline), timeElement(record.recordedAt)])));
+        record.deadline, nodeName(record.node), basisOf(record.node, record.deadline),
+        timeElement(record.recordedAt)])));
 
   // The history, oldest first, read once so later sentences know the earlier stages and tasks.
   const reader = new HistoryReader(nodeName, (id) => (id === project.definition.id && definition.title) || id);
-  const entries = project.history.map((entry) => ({ entry, type: normalize(entry.event).type, text: reader.sentence(entry) }));
+  const entries = project.history.map((entry) =>
+    ({ entry, type: normalize(entry.event).type, text: reader.sentence(entry) }));
   let showTechnical = false;
   let page = 0;
   const timeline = h('div', { id: 'timeline' });
@@ -1330,10 +1373,12 @@ export async function render({ main, session, params }) {
           h('span', { class: 'who' }, actorText(entry.actor)),
           h('span', { class: 'what' }, text)))),
       h('nav', { class: 'pager noprint', 'aria-label': t('project.history') },
-        h('button', { type: 'button', id: 'history-prev', disabled: page === 0, onclick: () => { page -= 1; drawTimeline(); } }, t('inbox.prev')),
+        h('button', { type: 'button', id: 'history-prev', disabled: page === 0,
+          onclick: () => { page -= 1; drawTimeline(); } }, t('inbox.prev')),
         h('span', { id: 'history-info' }, t('project.historyPage', shown.length ? page * PAGE + 1 : 0,
           Math.min(shown.length, page * PAGE + PAGE), shown.length)),
-        h('button', { type: 'button', id: 'history-next', disabled: page >= pages - 1, onclick: () => { page += 1; drawTimeline(); } }, t('inbox.next'))));
+        h('button', { type: 'button', id: 'history-next', disabled: page >= pages - 1,
+          onclick: () => { page += 1; drawTimeline(); } }, t('inbox.next'))));
   }
   drawTimeline();
   const history = h('section', { class: 'card', id: 'history' }, h('h2', {}, t('project.history')),
@@ -1343,7 +1388,8 @@ export async function render({ main, session, params }) {
   replace(main,
     h('div', { class: 'title-row' },
       h('h1', {}, t('project.title', project.id)),
-      h('button', { type: 'button', class: 'noprint', id: 'print', onclick: () => window.print() }, t('project.print'))),
+      h('button', { type: 'button', class: 'noprint', id: 'print', onclick: () => window.print() },
+        t('project.print'))),
     h('div', { class: 'columns' }, h('div', {}, summary, stages, tasks, timers, overdue), variables),
     history);
 }
@@ -1363,7 +1409,8 @@ function whoAmI(me, signOut) {
     facts([
       ['ID', me.actor],
       me.department ? [t('who.department'), me.department] : null,
-      [t('who.roles'), h('ul', { class: 'roles' }, me.roles.map((role) => h('li', { 'data-role': role }, t('role.' + role), ` (${role})`)))],
+      [t('who.roles'), h('ul', { class: 'roles' },
+        me.roles.map((role) => h('li', { 'data-role': role }, t('role.' + role), ` (${role})`)))],
       me.taskRoles.length ? [t('who.taskRoles'), me.taskRoles.join(', ')] : null,
     ]),
     h('h3', {}, t('signin.may')),
@@ -1441,7 +1488,8 @@ export async function render({ main, session, params }) {
     h('h2', {}, t('task.project')),
     facts([
       [t('project.openLabel'), h('span', {}, project.id, ' ', projectLink)],
-      [t('project.definition'), `${definition.title || project.definition.id} · ${t('defs.version', project.definition.version)}`],
+      [t('project.definition'),
+        `${definition.title || project.definition.id} · ${t('defs.version', project.definition.version)}`],
       [t('project.status'), t('status.' + project.status)],
       [t('project.startedBy'), actorText(project.startedBy)],
       [t('project.startedAt'), timeElement(project.startedAt)],
@@ -1511,8 +1559,10 @@ export async function render({ main, session, params }) {
     try {
       const body = { outcome, data: payload };
       if (comment.value.trim()) body.comment = comment.value.trim();
-      await api(`/v1/projects/${seg(project.id)}/tasks/${task.id}/decision`, { method: 'POST', body, idempotencyKey: key });
-      replace(status, t('task.decided', outcomeLabel(outcome)), ' ', h('a', { href: '#/inbox', id: 'back-inbox' }, t('task.back')),
+      await api(`/v1/projects/${seg(project.id)}/tasks/${task.id}/decision`,
+        { method: 'POST', body, idempotencyKey: key });
+      replace(status, t('task.decided', outcomeLabel(outcome)), ' ',
+        h('a', { href: '#/inbox', id: 'back-inbox' }, t('task.back')),
         ' · ', h('a', { href: `#/projects/${seg(project.id)}` }, t('task.openProject')));
       status.className = 'status ok';
       status.querySelector('a').focus();
@@ -1535,16 +1585,20 @@ export async function render({ main, session, params }) {
   replace(main,
     h('h1', {}, `${t('task.title')}：${task.title}`),
     h('p', { class: 'crumbs' }, h('a', { href: '#/inbox' }, t('task.back')), ' · ', projectLink.cloneNode(true)),
-    h('div', { class: 'columns' }, h('div', {}, stage, decision, operationsForm(project, task, definition, nodeName)), summary));
+    h('div', { class: 'columns' },
+      h('div', {}, stage, decision, operationsForm(project, task, definition, nodeName)), summary));
 }
 
 function operationsForm(project, task, definition, nodeName) {
   let key = newIdempotencyKey();
-  const op = h('select', { id: 'op' }, operations.map((name) => h('option', { value: name }, `${t('op.' + name)}（${name}）`)));
-  const toKind = h('select', { id: 'op-to-kind' }, ['actor', 'department', 'role'].map((kind) => h('option', { value: kind }, t('assignee.' + kind))));
+  const op = h('select', { id: 'op' },
+    operations.map((name) => h('option', { value: name }, `${t('op.' + name)}（${name}）`)));
+  const toKind = h('select', { id: 'op-to-kind' },
+    ['actor', 'department', 'role'].map((kind) => h('option', { value: kind }, t('assignee.' + kind))));
   const toValue = h('input', { id: 'op-to', autocomplete: 'off' });
   const stages = (definition.nodes || []).filter((node) => node.type === 'stage' || node.type === 'task' || node.stage);
-  const nodeSelect = h('select', { id: 'op-node' }, stages.map((node) => h('option', { value: node.id }, nodeName(node.id))));
+  const nodeSelect = h('select', { id: 'op-node' },
+    stages.map((node) => h('option', { value: node.id }, nodeName(node.id))));
   const blocking = h('input', { type: 'checkbox', id: 'op-blocking' });
   const comment = h('input', { id: 'op-comment', autocomplete: 'off' });
   const status = h('p', { id: 'op-status', role: 'alert', class: 'status' });
@@ -1576,8 +1630,10 @@ function operationsForm(project, task, definition, nodeName) {
     if (comment.value.trim()) body.comment = comment.value.trim();
     submit.disabled = true;
     try {
-      await api(`/v1/projects/${seg(project.id)}/tasks/${task.id}/operations`, { method: 'POST', body, idempotencyKey: key });
-      replace(status, t('task.opDone', t('op.' + op.value)), ' ', h('a', { href: `#/projects/${seg(project.id)}` }, t('task.openProject')));
+      await api(`/v1/projects/${seg(project.id)}/tasks/${task.id}/operations`,
+        { method: 'POST', body, idempotencyKey: key });
+      replace(status, t('task.opDone', t('op.' + op.value)), ' ',
+        h('a', { href: `#/projects/${seg(project.id)}` }, t('task.openProject')));
       status.className = 'status ok';
     } catch (error) {
       replace(status, refusal(error));

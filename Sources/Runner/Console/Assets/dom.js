@@ -33,7 +33,8 @@ export function replace(element, ...children) {
 
 /** A two-column table of label/value rows. */
 export function facts(rows) {
-  return h('dl', { class: 'facts' }, rows.filter(Boolean).map(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]));
+  return h('dl', { class: 'facts' },
+    rows.filter(Boolean).map(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]));
 }
 
 /** A table with a header row; `rows` are arrays of cells. */

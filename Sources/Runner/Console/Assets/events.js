@@ -17,7 +17,8 @@ export function normalize(event) {
     if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) fields = { value: fields };
     if ('_0' in fields) {
       const { _0: inner, ...rest } = fields;
-      fields = inner && typeof inner === 'object' && !Array.isArray(inner) ? { ...inner, ...rest } : { value: inner, ...rest };
+      const isObject = inner && typeof inner === 'object' && !Array.isArray(inner);
+      fields = isObject ? { ...inner, ...rest } : { value: inner, ...rest };
     }
     return { type: keys[0], fields };
   }
@@ -55,7 +56,8 @@ function dueText(due) {
 
 /** Names of the notes the built-in stages record; others show their own name. */
 const noteKinds = {
-  opinion: ['意见', 'opinion'], filing: ['备案', 'filing'], notification: ['通知', 'notification'], problem: ['问题', 'problem'],
+  opinion: ['意见', 'opinion'], filing: ['备案', 'filing'], notification: ['通知', 'notification'],
+  problem: ['问题', 'problem'],
   reminder: ['提醒', 'reminder'], overdue: ['逾期', 'overdue'], returned: ['退回', 'returned'], rejected: ['未通过', 'rejected'],
   failed: ['失败', 'failed'], acknowledged: ['已知悉', 'acknowledged'], rectification: ['整改', 'rectification'],
   'initial-acceptance': ['初步验收', 'initial acceptance'], 'procurement-failed': ['采购失败', 'procurement failed'],
@@ -94,7 +96,8 @@ export class HistoryReader {
         return en ? `Project started on “${id}”, version ${f.version}` : `项目申报，流程“${id}”第${f.version}版`;
       }
       case 'gatewayPassed':
-        return en ? `At ${node(f.node)} the path to ${node(f.target)} was taken` : `${node(f.node)}判断后进入${node(f.target)}`;
+        return en ? `At ${node(f.node)} the path to ${node(f.target)} was taken`
+          : `${node(f.node)}判断后进入${node(f.target)}`;
       case 'stageEntered':
         this.activations.set(f.activation, f.node);
         return en ? `Stage ${node(f.node)} began` : `进入环节${node(f.node)}`;
@@ -108,16 +111,20 @@ export class HistoryReader {
         return en ? `${actorText(f.actor)} decided ${taskName(task)}: ${outcomeLabel(f.outcome)}${comment(f.comment)}`
           : `${actorText(f.actor)}办理${taskName(task)}：${outcomeLabel(f.outcome)}${comment(f.comment)}`;
       case 'taskTransferred':
-        return en ? `${taskName(task)} transferred from ${assigneeText(f.from)} to ${assigneeText(f.to)}${comment(f.comment)}`
+        return en
+          ? `${taskName(task)} transferred from ${assigneeText(f.from)} to ${assigneeText(f.to)}${comment(f.comment)}`
           : `${taskName(task)}由${assigneeText(f.from)}转办给${assigneeText(f.to)}${comment(f.comment)}`;
       case 'taskDelegated':
-        return en ? `${taskName(task)} delegated by ${assigneeText(f.from)} to ${assigneeText(f.to)}${comment(f.comment)}`
+        return en
+          ? `${taskName(task)} delegated by ${assigneeText(f.from)} to ${assigneeText(f.to)}${comment(f.comment)}`
           : `${taskName(task)}由${assigneeText(f.from)}委派给${assigneeText(f.to)}${comment(f.comment)}`;
       case 'taskHandedBack':
         return en ? `${taskName(task)} handed back to ${assigneeText(f.to)}${comment(f.comment)}`
           : `${taskName(task)}交回${assigneeText(f.to)}${comment(f.comment)}`;
       case 'reviewerAdded':
-        return en ? `A reviewer was added to ${taskName(task)} (task ${f.consultation}${f.blocking ? ', blocking' : ''})${comment(f.comment)}`
+        return en
+          ? `A reviewer was added to ${taskName(task)} (task ${f.consultation}${f.blocking ? ', blocking' : ''})`
+            + comment(f.comment)
           : `${taskName(task)}加签（任务${f.consultation}${f.blocking ? '，须等待意见' : ''}）${comment(f.comment)}`;
       case 'taskReturned':
         return en ? `${taskName(task)} returned the project to ${node(f.to)}${comment(f.comment)}`

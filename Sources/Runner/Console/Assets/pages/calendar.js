@@ -19,7 +19,8 @@ export async function render({ main, session }) {
     state.calendar = calendars.some((c) => c.id === 'cn-mainland') ? 'cn-mainland' : (calendars[0] || {}).id;
   }
   if (!state.month) state.month = session.me.today.slice(0, 7);
-  const select = h('select', { id: 'calendar-id' }, calendars.map((c) => h('option', { value: c.id }, c.name ? `${c.name} (${c.id})` : c.id)));
+  const select = h('select', { id: 'calendar-id' },
+    calendars.map((c) => h('option', { value: c.id }, c.name ? `${c.name} (${c.id})` : c.id)));
   select.value = state.calendar;
   const monthInput = h('input', { type: 'month', id: 'calendar-month', value: state.month });
   const grid = h('div', { id: 'month-grid' });
@@ -32,7 +33,10 @@ export async function render({ main, session }) {
     for (const day of month.days) {
       const mark = day.kind === 'holiday' ? t('cal.holiday') : day.kind === 'make-up-workday' ? t('cal.makeup')
         : day.kind === 'weekend' ? t('cal.weekend') : '';
-      cells.push(h('td', { class: `day ${day.kind}`, 'data-date': day.date, 'data-kind': day.kind, title: t('kind.' + day.kind) },
+      const attributes = {
+        class: `day ${day.kind}`, 'data-date': day.date, 'data-kind': day.kind, title: t('kind.' + day.kind),
+      };
+      cells.push(h('td', attributes,
         h('span', { class: 'num' }, String(Number(day.date.slice(8)))),
         mark ? h('span', { class: 'mark' }, mark) : null,
         day.name ? h('span', { class: 'holiday-name' }, day.name) : null));
@@ -50,9 +54,17 @@ export async function render({ main, session }) {
         h('li', {}, h('span', { class: 'mark make-up-workday' }, t('cal.makeup')), ' ', t('cal.legendMakeup')),
         h('li', {}, h('span', { class: 'mark weekend' }, t('cal.weekend')), ' ', t('cal.legendWeekend'))));
   }
-  const move = (delta) => { state.month = shiftMonth(state.month, delta); monthInput.value = state.month; drawMonth(); };
+  const move = (delta) => {
+    state.month = shiftMonth(state.month, delta);
+    monthInput.value = state.month;
+    drawMonth();
+  };
   select.addEventListener('change', () => { state.calendar = select.value; drawMonth(); });
-  monthInput.addEventListener('change', () => { if (/^\d{4}-\d{2}$/.test(monthInput.value)) { state.month = monthInput.value; drawMonth(); } });
+  monthInput.addEventListener('change', () => {
+    if (!/^\d{4}-\d{2}$/.test(monthInput.value)) return;
+    state.month = monthInput.value;
+    drawMonth();
+  });
 
   replace(main, h('h1', {}, t('cal.title')),
     h('div', { class: 'filters' },
@@ -82,7 +94,8 @@ function calculator(session) {
     event.preventDefault();
     const period = encodeURIComponent(`${count.value} ${unit.value}`);
     try {
-      const answer = await api(`/v1/calendars/${seg(state.calendar)}/due?from=${from.value}&period=${period}&convention=${convention.value}`);
+      const query = `from=${from.value}&period=${period}&convention=${convention.value}`;
+      const answer = await api(`/v1/calendars/${seg(state.calendar)}/due?${query}`);
       const due = answer.due.date + (answer.due.provisional ? t('due.provisional') : '');
       replace(result,
         h('p', { class: 'status ok' }, h('span', { 'aria-hidden': 'true' }, '◷ '),
@@ -91,7 +104,8 @@ function calculator(session) {
           h('ol', { class: 'explain' }, answer.days.map((day) => h('li', { 'data-kind': day.kind },
             `${day.date} ${t('kind.' + day.kind)}${day.name ? `（${day.name}）` : ''}`,
             !/workday/.test(answer.period) ? '' : day.workingDayNumber === null ? ` — ${t('cal.notCounted')}`
-              : day.workingDayNumber === 0 ? ` — ${t('cal.dayZero')}` : ` — ${t('cal.counted', day.workingDayNumber)}`)))) : null);
+              : day.workingDayNumber === 0 ? ` — ${t('cal.dayZero')}`
+                : ` — ${t('cal.counted', day.workingDayNumber)}`)))) : null);
     } catch (error) {
       replace(result, h('p', { class: 'status error', role: 'alert' }, `${error.code}：${error.message}`));
     }

@@ -91,19 +91,23 @@ function deployForm() {
     button.disabled = true;
     replace(result, t('loading'));
     try {
-      const answer = await api('/v1/definitions', { method: 'POST', body: area.value, idempotencyKey: newIdempotencyKey() });
-      replace(result, h('p', { class: 'status ok', id: 'deploy-ok' }, t('defs.deployed', answer.id, answer.version), ' ',
+      const answer = await api('/v1/definitions',
+        { method: 'POST', body: area.value, idempotencyKey: newIdempotencyKey() });
+      replace(result, h('p', { class: 'status ok', id: 'deploy-ok' },
+        t('defs.deployed', answer.id, answer.version), ' ',
         h('a', { href: `#/definitions/${seg(answer.id)}/${answer.version}` }, t('defs.source'))));
     } catch (error) {
       const details = Array.isArray(error.details) ? error.details : [];
       const located = details.filter((detail) => detail && detail.message);
       replace(result,
-        h('p', { class: 'status error' }, located.length ? t('defs.problems', located.length) : `${error.code}：${error.message}`),
+        h('p', { class: 'status error' },
+          located.length ? t('defs.problems', located.length) : `${error.code}：${error.message}`),
         located.length ? h('ul', { class: 'problems', id: 'deploy-problems' }, located.map((detail) => {
           const where = detail.line ? `${t('defs.at', detail.line, detail.column || 1)}: ` : '';
           const text = `${where}${detail.message}${detail.code ? ` [${detail.code}]` : ''}`;
           return h('li', {}, detail.line
-            ? h('button', { type: 'button', class: 'problem', 'data-line': detail.line, 'data-column': detail.column || 1,
+            ? h('button', {
+              type: 'button', class: 'problem', 'data-line': detail.line, 'data-column': detail.column || 1,
               onclick: () => jump(detail.line, detail.column || 1) }, text)
             : text);
         })) : null);

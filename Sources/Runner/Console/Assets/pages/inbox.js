@@ -42,7 +42,8 @@ export async function render({ main, session }) {
     }
     if (state.stage && !names.has(state.stage)) state.stage = '';
     replace(stageSelect, h('option', { value: '' }, t('inbox.all')),
-      [...names].sort((a, b) => a[1].localeCompare(b[1], 'zh')).map(([node, name]) => h('option', { value: node }, name)));
+      [...names].sort((a, b) => a[1].localeCompare(b[1], 'zh'))
+        .map(([node, name]) => h('option', { value: node }, name)));
     stageSelect.value = state.stage;
   }
 
@@ -83,7 +84,12 @@ export async function render({ main, session }) {
   }
 
   workflowSelect.value = state.workflow;
-  workflowSelect.addEventListener('change', () => { state.workflow = workflowSelect.value; state.page = 0; stageOptions(); draw(); });
+  workflowSelect.addEventListener('change', () => {
+    state.workflow = workflowSelect.value;
+    state.page = 0;
+    stageOptions();
+    draw();
+  });
   stageSelect.addEventListener('change', () => { state.stage = stageSelect.value; state.page = 0; draw(); });
   stageOptions();
   const opener = h('form', { class: 'inline', id: 'open-project' },

@@ -32,9 +32,11 @@ export async function render({ main, session, params }) {
   };
 
   const summary = h('section', { class: 'card', id: 'summary' }, facts([
-    [t('project.status'), h('span', { id: 'project-status', 'data-status': project.status }, t('status.' + project.status))],
+    [t('project.status'),
+      h('span', { id: 'project-status', 'data-status': project.status }, t('status.' + project.status))],
     project.result ? [t('project.result'), outcomeLabel(project.result)] : null,
-    [t('project.definition'), h('a', { href: `#/definitions/${seg(project.definition.id)}/${project.definition.version}` },
+    [t('project.definition'),
+      h('a', { href: `#/definitions/${seg(project.definition.id)}/${project.definition.version}` },
       `${definition.title || project.definition.id} · ${t('defs.version', project.definition.version)}`)],
     [t('project.startedBy'), actorText(project.startedBy)],
     [t('project.startedAt'), timeElement(project.startedAt)],
@@ -43,7 +45,8 @@ export async function render({ main, session, params }) {
 
   const variables = h('section', { class: 'card', id: 'variables' }, h('h2', {}, t('project.variables')),
     table([t('project.variable'), t('project.value'), t('project.description')],
-      Object.entries({ ...project.variables, ...project.computed }).map(([name, value]) => [name, valueText(value), describe(name)])));
+      Object.entries({ ...project.variables, ...project.computed })
+        .map(([name, value]) => [name, valueText(value), describe(name)])));
 
   const stages = h('section', { class: 'card', id: 'stages' }, h('h2', {}, t('project.stages')),
     project.stages.length === 0 ? h('p', {}, t('project.none'))
@@ -78,11 +81,13 @@ export async function render({ main, session, params }) {
       project.overdue.map((record) => [
         h('span', { class: 'due due-overdue' }, h('span', { 'aria-hidden': 'true' }, '⚠ '), record.due,
           record.provisional ? t('due.provisional') : ''),
-        record.deadline, nodeName(record.node), basisOf(record.node, record.deadline), timeElement(record.recordedAt)])));
+        record.deadline, nodeName(record.node), basisOf(record.node, record.deadline),
+        timeElement(record.recordedAt)])));
 
   // The history, oldest first, read once so later sentences know the earlier stages and tasks.
   const reader = new HistoryReader(nodeName, (id) => (id === project.definition.id && definition.title) || id);
-  const entries = project.history.map((entry) => ({ entry, type: normalize(entry.event).type, text: reader.sentence(entry) }));
+  const entries = project.history.map((entry) =>
+    ({ entry, type: normalize(entry.event).type, text: reader.sentence(entry) }));
   let showTechnical = false;
   let page = 0;
   const timeline = h('div', { id: 'timeline' });
@@ -101,10 +106,12 @@ export async function render({ main, session, params }) {
           h('span', { class: 'who' }, actorText(entry.actor)),
           h('span', { class: 'what' }, text)))),
       h('nav', { class: 'pager noprint', 'aria-label': t('project.history') },
-        h('button', { type: 'button', id: 'history-prev', disabled: page === 0, onclick: () => { page -= 1; drawTimeline(); } }, t('inbox.prev')),
+        h('button', { type: 'button', id: 'history-prev', disabled: page === 0,
+          onclick: () => { page -= 1; drawTimeline(); } }, t('inbox.prev')),
         h('span', { id: 'history-info' }, t('project.historyPage', shown.length ? page * PAGE + 1 : 0,
           Math.min(shown.length, page * PAGE + PAGE), shown.length)),
-        h('button', { type: 'button', id: 'history-next', disabled: page >= pages - 1, onclick: () => { page += 1; drawTimeline(); } }, t('inbox.next'))));
+        h('button', { type: 'button', id: 'history-next', disabled: page >= pages - 1,
+          onclick: () => { page += 1; drawTimeline(); } }, t('inbox.next'))));
   }
   drawTimeline();
   const history = h('section', { class: 'card', id: 'history' }, h('h2', {}, t('project.history')),
@@ -114,7 +121,8 @@ export async function render({ main, session, params }) {
   replace(main,
     h('div', { class: 'title-row' },
       h('h1', {}, t('project.title', project.id)),
-      h('button', { type: 'button', class: 'noprint', id: 'print', onclick: () => window.print() }, t('project.print'))),
+      h('button', { type: 'button', class: 'noprint', id: 'print', onclick: () => window.print() },
+        t('project.print'))),
     h('div', { class: 'columns' }, h('div', {}, summary, stages, tasks, timers, overdue), variables),
     history);
 }

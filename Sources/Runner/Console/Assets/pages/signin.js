@@ -11,7 +11,8 @@ function whoAmI(me, signOut) {
     facts([
       ['ID', me.actor],
       me.department ? [t('who.department'), me.department] : null,
-      [t('who.roles'), h('ul', { class: 'roles' }, me.roles.map((role) => h('li', { 'data-role': role }, t('role.' + role), ` (${role})`)))],
+      [t('who.roles'), h('ul', { class: 'roles' },
+        me.roles.map((role) => h('li', { 'data-role': role }, t('role.' + role), ` (${role})`)))],
       me.taskRoles.length ? [t('who.taskRoles'), me.taskRoles.join(', ')] : null,
     ]),
     h('h3', {}, t('signin.may')),

@@ -32,7 +32,8 @@ export async function render({ main, session, params }) {
     h('h2', {}, t('task.project')),
     facts([
       [t('project.openLabel'), h('span', {}, project.id, ' ', projectLink)],
-      [t('project.definition'), `${definition.title || project.definition.id} · ${t('defs.version', project.definition.version)}`],
+      [t('project.definition'),
+        `${definition.title || project.definition.id} · ${t('defs.version', project.definition.version)}`],
       [t('project.status'), t('status.' + project.status)],
       [t('project.startedBy'), actorText(project.startedBy)],
       [t('project.startedAt'), timeElement(project.startedAt)],
@@ -102,8 +103,10 @@ export async function render({ main, session, params }) {
     try {
       const body = { outcome, data: payload };
       if (comment.value.trim()) body.comment = comment.value.trim();
-      await api(`/v1/projects/${seg(project.id)}/tasks/${task.id}/decision`, { method: 'POST', body, idempotencyKey: key });
-      replace(status, t('task.decided', outcomeLabel(outcome)), ' ', h('a', { href: '#/inbox', id: 'back-inbox' }, t('task.back')),
+      await api(`/v1/projects/${seg(project.id)}/tasks/${task.id}/decision`,
+        { method: 'POST', body, idempotencyKey: key });
+      replace(status, t('task.decided', outcomeLabel(outcome)), ' ',
+        h('a', { href: '#/inbox', id: 'back-inbox' }, t('task.back')),
         ' · ', h('a', { href: `#/projects/${seg(project.id)}` }, t('task.openProject')));
       status.className = 'status ok';
       status.querySelector('a').focus();
@@ -126,16 +129,20 @@ export async function render({ main, session, params }) {
   replace(main,
     h('h1', {}, `${t('task.title')}：${task.title}`),
     h('p', { class: 'crumbs' }, h('a', { href: '#/inbox' }, t('task.back')), ' · ', projectLink.cloneNode(true)),
-    h('div', { class: 'columns' }, h('div', {}, stage, decision, operationsForm(project, task, definition, nodeName)), summary));
+    h('div', { class: 'columns' },
+      h('div', {}, stage, decision, operationsForm(project, task, definition, nodeName)), summary));
 }
 
 function operationsForm(project, task, definition, nodeName) {
   let key = newIdempotencyKey();
-  const op = h('select', { id: 'op' }, operations.map((name) => h('option', { value: name }, `${t('op.' + name)}（${name}）`)));
-  const toKind = h('select', { id: 'op-to-kind' }, ['actor', 'department', 'role'].map((kind) => h('option', { value: kind }, t('assignee.' + kind))));
+  const op = h('select', { id: 'op' },
+    operations.map((name) => h('option', { value: name }, `${t('op.' + name)}（${name}）`)));
+  const toKind = h('select', { id: 'op-to-kind' },
+    ['actor', 'department', 'role'].map((kind) => h('option', { value: kind }, t('assignee.' + kind))));
   const toValue = h('input', { id: 'op-to', autocomplete: 'off' });
   const stages = (definition.nodes || []).filter((node) => node.type === 'stage' || node.type === 'task' || node.stage);
-  const nodeSelect = h('select', { id: 'op-node' }, stages.map((node) => h('option', { value: node.id }, nodeName(node.id))));
+  const nodeSelect = h('select', { id: 'op-node' },
+    stages.map((node) => h('option', { value: node.id }, nodeName(node.id))));
   const blocking = h('input', { type: 'checkbox', id: 'op-blocking' });
   const comment = h('input', { id: 'op-comment', autocomplete: 'off' });
   const status = h('p', { id: 'op-status', role: 'alert', class: 'status' });
@@ -167,8 +174,10 @@ function operationsForm(project, task, definition, nodeName) {
     if (comment.value.trim()) body.comment = comment.value.trim();
     submit.disabled = true;
     try {
-      await api(`/v1/projects/${seg(project.id)}/tasks/${task.id}/operations`, { method: 'POST', body, idempotencyKey: key });
-      replace(status, t('task.opDone', t('op.' + op.value)), ' ', h('a', { href: `#/projects/${seg(project.id)}` }, t('task.openProject')));
+      await api(`/v1/projects/${seg(project.id)}/tasks/${task.id}/operations`,
+        { method: 'POST', body, idempotencyKey: key });
+      replace(status, t('task.opDone', t('op.' + op.value)), ' ',
+        h('a', { href: `#/projects/${seg(project.id)}` }, t('task.openProject')));
       status.className = 'status ok';
     } catch (error) {
       replace(status, refusal(error));
