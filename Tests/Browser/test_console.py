@@ -203,8 +203,8 @@ class SignInTests(ConsoleTestCase):
         self.assertEqual(self.wait_for("#who-name").text, "admin")
         self.assertEqual(self.wait_for("#who-roles").text, "管理员")
         self.go("#/signin", "#whoami")
-        self.assertEqual([li.get_attribute("data-role") for li in browser.find_elements(By.CSS_SELECTOR, "ul.roles li")],
-                         ["administrator"])
+        roles = browser.find_elements(By.CSS_SELECTOR, "ul.roles li")
+        self.assertEqual([li.get_attribute("data-role") for li in roles], ["administrator"])
         self.assertIn("部署流程定义", self.wait_for("#may").text)
         self.shot("whoami")
         self.go("#/definitions", "#definitions-table")
@@ -436,8 +436,13 @@ class DefinitionTests(ConsoleTestCase):
         browser.execute_script("arguments[0].value = arguments[1];", area, "\n".join(lines))
         browser.find_element(By.ID, "deploy-button").click()
         problem = self.wait_for("#deploy-problems button.problem")
-        self.assertTrue(problem.text.startswith(f"第{line + 1}行第{column}列: unknown field \"colour\" in node \"pre-review\""),
-                        problem.text)
+        status, refused = server.call("admin", "POST", "/v1/definitions", "\n".join(lines))
+        self.assertEqual((status, len(refused["error"]["details"])), (422, 1))
+        detail = refused["error"]["details"][0]
+        self.assertEqual((detail["line"], detail["column"]), (line + 1, column))
+        self.assertTrue(detail["message"].startswith('unknown field "colour" in node "pre-review"'), detail["message"])
+        self.assertEqual(problem.text, f"第{line + 1}行第{column}列: {detail['message']} [unknown-field]")
+        self.assertEqual(len(browser.find_elements(By.CSS_SELECTOR, "#deploy-problems li")), 1)
         problem.click()
         offset = len("\n".join(lines[:line])) + 1 + column - 1
         self.assertEqual(browser.execute_script("return document.activeElement.id"), "deploy-source")
@@ -462,7 +467,8 @@ class CalendarTests(ConsoleTestCase):
         self.sign_in("li")
         self.go("#/calendar", "#month-table")
         month = browser.find_element(By.ID, "calendar-month")
-        browser.execute_script("arguments[0].value = '2024-10'; arguments[0].dispatchEvent(new Event('change'));", month)
+        browser.execute_script("arguments[0].value = '2024-10'; arguments[0].dispatchEvent(new Event('change'));",
+                               month)
         holiday = self.wait_for('td[data-date="2024-10-01"]')
         self.assertEqual(holiday.get_attribute("data-kind"), "holiday")
         self.assertEqual(holiday.text.split("\n"), ["1", "休", "国庆节"])
