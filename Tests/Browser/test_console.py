@@ -282,6 +282,8 @@ class SignInTests(ConsoleTestCase):
         self.wait_for("#inbox-table th", "Deadline")
         self.assertEqual(browser.execute_script("return document.documentElement.lang"), "en")
         self.assertEqual(self.wait_for("#who-roles").text, "reviewing office")
+        self.wait_for("#inbox-table .due[data-state]")
+        self.shot("inbox-en")
         self.assertEqual(browser.execute_script(
             "return import('/console/i18n.js').then(m => m.missingKeys())"), [])
         browser.find_element(By.ID, "lang").click()
@@ -310,13 +312,40 @@ class TaskTests(ConsoleTestCase):
         status, body = server.call("li", "GET", "/v1/tasks")
         rows = browser.find_elements(By.CSS_SELECTOR, "#inbox-table tbody tr")
         self.assertEqual([(row.get_attribute("data-project"), row.get_attribute("data-task")) for row in rows],
-                         [(task["project"], str(task["id"])) for task in body["tasks"]])
+                         [(task["project"], str(task["id"])) for task in body["tasks"][:20]])
         due = body["tasks"][0]["due"]["date"]
         badge = self.wait_for("#inbox-table .due[data-state]")
         self.assertEqual(badge.find_element(By.CSS_SELECTOR, ".due-date").text, due)
         self.assertRegex(badge.find_element(By.CSS_SELECTOR, ".due-words").text, r"^(剩余\d+个工作日|今日到期)$")
-        self.assertEqual(self.wait_for("#page-info").text, f"共 {len(body['tasks'])} 项，第 1/1 页")
+        pages = (len(body["tasks"]) + 19) // 20
+        self.assertEqual(self.wait_for("#page-info").text, f"共 {len(body['tasks'])} 项，第 1/{pages} 页")
+
+    def test_the_inbox_pages_twenty_tasks_at_a_time_and_filters_by_stage(self):
+        for number in range(1, 23):
+            status, _ = server.call("yi", "POST", "/v1/projects", {"workflow": "tinghu", "id": f"yi-page-{number:02}",
+                                                                   "variables": {"amount": number}})
+            self.assertEqual(status, 201)
+        status, body = server.call("li", "GET", "/v1/tasks")
+        total = len(body["tasks"])
+        self.assertGreater(total, 20)
+        self.sign_in("li")
+        rows = lambda: [row.get_attribute("data-project") for row in
+                        browser.find_elements(By.CSS_SELECTOR, "#inbox-table tbody tr")]
+        self.assertEqual(self.wait_for("#page-info").text, f"共 {total} 项，第 1/2 页")
+        self.assertEqual(rows(), [task["project"] for task in body["tasks"][:20]])
+        self.wait_for("#inbox-table tr:last-child .due[data-state]")
         self.shot("inbox")
+        browser.find_element(By.ID, "page-next").click()
+        self.assertEqual(self.wait_for("#page-info").text, f"共 {total} 项，第 2/2 页")
+        self.assertEqual(rows(), [task["project"] for task in body["tasks"][20:]])
+        stages = [option.text for option in browser.find_elements(By.CSS_SELECTOR, "#filter-stage option")]
+        self.assertEqual(stages, ["全部", "项目预审"])
+        stage = browser.find_element(By.ID, "filter-stage")
+        browser.execute_script("arguments[0].value = 'pre-review'; arguments[0].dispatchEvent(new Event('change'));",
+                               stage)
+        self.assertEqual(self.wait_for("#page-info").text, f"共 {total} 项，第 1/2 页")
+        workflows = [option.text for option in browser.find_elements(By.CSS_SELECTOR, "#filter-workflow option")]
+        self.assertEqual(workflows, ["全部", "盐城市亭湖区政务信息化项目建设管理流程 (tinghu)"])
 
     def test_a_reviewer_decides_a_task_from_the_inbox_with_the_keyboard_only(self):
         self.sign_in("li")
@@ -486,6 +515,10 @@ class CalendarTests(ConsoleTestCase):
         self.assertEqual(answer["due"]["date"], "2024-10-10")
         self.assertEqual(due.get_attribute("data-date"), answer["due"]["date"])
         self.assertEqual(due.text, "到期日：2024-10-10")
+        # A year without a holiday notice yet: the date is provisional, and says so.
+        browser.execute_script("arguments[0].value = '2027-01-04';", start)
+        browser.find_element(By.ID, "calc-button").click()
+        self.wait_for('#calc-due[data-date="2027-01-11"]', "到期日：2027-01-11（暂定）")
         self.shot("calendar")
 
 

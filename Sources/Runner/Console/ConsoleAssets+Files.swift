@@ -653,6 +653,11 @@ export function dueBadge(date, provisional, today, calendar) {
   return badge;
 }
 
+/** Words in brackets: full-width in Chinese, "（部门）", ASCII in English, " (department)". */
+function paren(text) {
+  return lang() === 'en' ? ` (${text})` : `（${text}）`;
+}
+
 /** An assignee as text: "区数据局（部门）". */
 export function assigneeText(assignee) {
   if (!assignee || typeof assignee !== 'object') return String(assignee ?? '');
@@ -660,7 +665,7 @@ export function assigneeText(assignee) {
     if (kind in assignee) {
       let value = assignee[kind];
       if (value && typeof value === 'object' && '_0' in value) value = value._0;
-      return `${value}（${t('assignee.' + kind)}）`;
+      return `${value}${paren(t('assignee.' + kind))}`;
     }
   }
   return JSON.stringify(assignee);
@@ -670,7 +675,7 @@ export function assigneeText(assignee) {
 export function actorText(actor) {
   if (!actor) return '';
   if (actor.id === 'system') return t('common.system');
-  return actor.department ? `${actor.id}（${actor.department}）` : actor.id;
+  return actor.department ? `${actor.id}${paren(actor.department)}` : actor.id;
 }
 
 /** A JSON value as short text for tables. */
