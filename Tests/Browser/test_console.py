@@ -260,12 +260,16 @@ class SignInTests(ConsoleTestCase):
                             assignee: { department: '区数据局' }, due },
                           { type: 'taskDecided', task: 3, actor, outcome: 'pass', comment: '材料齐全', data: {} },
                           { type: 'stageCompleted', activation: 2, outcome: 'pass' },
+                          { type: 'timerScheduled', timer: 4, purpose: 'deadline', name: 'initial-opinion',
+                            node: 'pre-review', due: '2024-10-10', provisional: false },
                           { type: 'somethingNew', x: 1 }]),
                     read([{ stageEntered: { activation: 2, token: 1, node: 'pre-review', kind: 'pre-review' } },
                           { taskOpened: { _0: { id: 3, nodeID: 'pre-review', title: '初审意见',
                             assignee: { department: { _0: '区数据局' } }, due } } },
                           { taskDecided: { task: 3, actor, outcome: 'pass', comment: '材料齐全', data: {} } },
                           { stageCompleted: { activation: 2, outcome: 'pass' } },
+                          { timerScheduled: { _0: { id: 4, purpose: { deadline: { _0: 'initial-opinion' } },
+                            nodeID: 'pre-review', due: { date: '2024-10-10', provisional: false } } } },
                           { somethingNew: { x: 1 } }]),
                 ]);
             });""")
@@ -273,6 +277,7 @@ class SignInTests(ConsoleTestCase):
                     "待办“初审意见”交由区数据局（部门）办理，到期日 2024-10-10（暂定）",
                     "li（区数据局）办理“初审意见”：通过，意见：“材料齐全”",
                     "环节“项目预审”完成，结果：通过",
+                    "“项目预审”设定办理时限“initial-opinion”，到期日 2024-10-10",
                     'somethingNew: {"x":1}']
         self.assertEqual(sentences, [expected, expected])
 

@@ -449,11 +449,10 @@ function purpose(value) {
   return ['', null];
 }
 
-function dueText(due) {
+function dueText(due, provisionalFlag = false) {
   if (!due) return '';
-  if (typeof due === 'string') return due;
-  const date = due.date ?? '';
-  if (!due.provisional) return date;
+  const date = typeof due === 'string' ? due : due.date ?? '';
+  if (!(typeof due === 'string' ? provisionalFlag : due.provisional)) return date;
   return date + (lang() === 'en' ? ' (provisional)' : '（暂定）');
 }
 
@@ -493,6 +492,7 @@ export class HistoryReader {
     const comment = (text) => (text ? (en ? `, comment: “${text}”` : `，意见：“${text}”`) : '');
     const stageOf = (activation) => node(this.activations.get(activation));
     const task = f.task ?? f.id;
+    const dueDate = dueText(f.due, f.provisional);
     switch (type) {
       case 'instanceStarted': {
         const id = this.workflowTitle(f.definitionID ?? f.definition ?? '');
@@ -506,7 +506,7 @@ export class HistoryReader {
         return en ? `Stage ${node(f.node)} began` : `进入环节${node(f.node)}`;
       case 'taskOpened': {
         this.tasks.set(task, f.title);
-        const due = f.due ? (en ? `, due ${dueText(f.due)}` : `，到期日 ${dueText(f.due)}`) : '';
+        const due = f.due ? (en ? `, due ${dueDate}` : `，到期日 ${dueDate}`) : '';
         return en ? `Task “${f.title}” opened for ${assigneeText(f.assignee)}${due}`
           : `待办“${f.title}”交由${assigneeText(f.assignee)}办理${due}`;
       }
@@ -537,11 +537,12 @@ export class HistoryReader {
       case 'taskClosed':
         return en ? `${taskName(task)} closed: ${f.reason}` : `${taskName(task)}关闭：${f.reason}`;
       case 'timerScheduled': {
-        const [kind, name] = purpose(f.purpose);
+        const [kind, purposeName] = purpose(f.purpose);
+        const name = purposeName ?? f.name ?? null;
         const words = purposeWords[kind] ? purposeWords[kind][en ? 1 : 0] : kind;
         const where = node(f.node ?? f.nodeID);
-        return en ? `${words} ${name ? `“${name}” ` : ''}set at ${where}, due ${dueText(f.due)}`
-          : `${where}设定${words}${name ? `“${name}”` : ''}，到期日 ${dueText(f.due)}`;
+        return en ? `${words} ${name ? `“${name}” ` : ''}set at ${where}, due ${dueDate}`
+          : `${where}设定${words}${name ? `“${name}”` : ''}，到期日 ${dueDate}`;
       }
       case 'timerRescheduled':
         return en ? `Timer ${f.timer} moved from ${dueText(f.from)} to ${dueText(f.to)}`
@@ -550,11 +551,11 @@ export class HistoryReader {
         return en ? `Timer ${f.timer} fired${f.lateBy ? ` ${f.lateBy} s late` : ''}`
           : `计时${f.timer}到时${f.lateBy ? `（延迟${f.lateBy}秒）` : ''}`;
       case 'deadlineExpired':
-        return en ? `Deadline “${f.deadline}” of ${stageOf(f.activation)} expired (due ${dueText(f.due)}): overdue`
-          : `${stageOf(f.activation)}的时限“${f.deadline}”已到期（到期日 ${dueText(f.due)}），记为逾期`;
+        return en ? `Deadline “${f.deadline}” of ${stageOf(f.activation)} expired (due ${dueDate}): overdue`
+          : `${stageOf(f.activation)}的时限“${f.deadline}”已到期（到期日 ${dueDate}），记为逾期`;
       case 'reminderSent':
-        return en ? `Reminder for deadline “${f.deadline}” (due ${dueText(f.due)})`
-          : `时限“${f.deadline}”到期前提醒（到期日 ${dueText(f.due)}）`;
+        return en ? `Reminder for deadline “${f.deadline}” (due ${dueDate})`
+          : `时限“${f.deadline}”到期前提醒（到期日 ${dueDate}）`;
       case 'factRecorded':
         return en ? `Recorded ${f.name}: ${valueText(f.value)}` : `记录 ${f.name}：${valueText(f.value)}`;
       case 'noteRecorded': {
@@ -661,6 +662,9 @@ function paren(text) {
 /** An assignee as text: "区数据局（部门）". */
 export function assigneeText(assignee) {
   if (!assignee || typeof assignee !== 'object') return String(assignee ?? '');
+  if (typeof assignee.kind === 'string' && ['actor', 'department', 'role'].includes(assignee.kind)) {
+    return `${assignee.name ?? assignee.value ?? assignee.id ?? ''}${paren(t('assignee.' + assignee.kind))}`;
+  }
   for (const kind of ['actor', 'department', 'role']) {
     if (kind in assignee) {
       let value = assignee[kind];

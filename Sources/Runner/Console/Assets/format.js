@@ -76,6 +76,9 @@ function paren(text) {
 /** An assignee as text: "区数据局（部门）". */
 export function assigneeText(assignee) {
   if (!assignee || typeof assignee !== 'object') return String(assignee ?? '');
+  if (typeof assignee.kind === 'string' && ['actor', 'department', 'role'].includes(assignee.kind)) {
+    return `${assignee.name ?? assignee.value ?? assignee.id ?? ''}${paren(t('assignee.' + assignee.kind))}`;
+  }
   for (const kind of ['actor', 'department', 'role']) {
     if (kind in assignee) {
       let value = assignee[kind];
