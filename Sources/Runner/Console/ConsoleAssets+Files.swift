@@ -185,11 +185,10 @@ export async function render() {
   const main = document.getElementById('page');
   let hash = location.hash || '#/';
   if (!hash.startsWith('#/')) return;
-  if (session.me === null) {
-    await loadSession().catch(() => null);
-    if (ticket !== rendering) return;
-    if (session.me === null) hash = '#/signin';
-  }
+  // Who the caller is, afresh on every page: a revoked token signs out, and "today" follows the server's clock.
+  await loadSession().catch(() => null);
+  if (ticket !== rendering) return;
+  if (session.me === null) hash = '#/signin';
   renderShell();
   for (const [pattern, name] of routes) {
     const match = hash.match(pattern);
