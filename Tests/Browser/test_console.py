@@ -177,7 +177,7 @@ class ConsoleTestCase(unittest.TestCase):
             os.makedirs(SCREENSHOTS, exist_ok=True)
             time.sleep(0.3)
             height = browser.execute_script("return document.documentElement.scrollHeight")
-            browser.set_window_size(1366, max(700, min(int(height) + 140, 2400)))
+            browser.set_window_size(1366, max(700, min(int(height) + 140, 1600)))
             time.sleep(0.2)
             browser.save_screenshot(os.path.join(SCREENSHOTS, name + ".png"))
             browser.set_window_size(1366, 1000)
@@ -410,6 +410,29 @@ class TaskTests(ConsoleTestCase):
             self.shot("project-print")
         finally:
             browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+    def test_operations_urge_and_transfer_a_task(self):
+        self.sign_in("li")
+        self.go("#/projects/yi-2024-01/tasks/3", "#operations")
+        browser.find_element(By.ID, "op-comment").send_keys("请尽快补充材料")
+        browser.execute_script("arguments[0].value = 'urge'; arguments[0].dispatchEvent(new Event('change'));",
+                               browser.find_element(By.ID, "op"))
+        self.assertFalse(browser.find_element(By.ID, "op-to").is_displayed())
+        browser.find_element(By.CSS_SELECTOR, "#operations button[type=submit]").click()
+        self.wait_for("#op-status.ok", "已完成操作：催办。")
+        browser.execute_script("arguments[0].value = 'transfer'; arguments[0].dispatchEvent(new Event('change'));",
+                               browser.find_element(By.ID, "op"))
+        browser.find_element(By.ID, "op-to").send_keys("zhou")
+        browser.find_element(By.CSS_SELECTOR, "#operations button[type=submit]").click()
+        self.wait_for("#op-status.ok", "已完成操作：转办。")
+        kinds = [next(iter(entry["event"])) if "type" not in entry["event"] else entry["event"]["type"]
+                 for entry in self.history("yi-2024-01")]
+        self.assertEqual(kinds[-2:], ["taskUrged", "taskTransferred"])
+        self.go("#/projects/yi-2024-01", "#timeline")
+        sentences = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#timeline li .what")]
+        self.assertEqual(sentences[-2:], [
+            "催办“项目预审: 审查申报材料并出具初审意见”，意见：“请尽快补充材料”",
+            "“项目预审: 审查申报材料并出具初审意见”由区数据局（部门）转办给zhou（人员）"])
 
     def tab_to(self, css, limit=60):
         target = self.wait_for(css)

@@ -1643,12 +1643,14 @@ function operationsForm(project, task, definition, nodeName) {
       replace(status, t('task.opDone', t('op.' + op.value)), ' ',
         h('a', { href: `#/projects/${seg(project.id)}` }, t('task.openProject')));
       status.className = 'status ok';
+      comment.value = '';
     } catch (error) {
       replace(status, refusal(error));
       status.className = 'status error';
-      submit.disabled = false;
     }
+    // The next operation (another urge, or a transfer after an urge) is a new submission with its own key.
     key = newIdempotencyKey();
+    submit.disabled = false;
   });
   return form;
 }
