@@ -15,7 +15,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "FlowCore"),
         .target(name: "Stages", dependencies: ["FlowCore"]),
-        .target(name: "Runner", dependencies: ["FlowCore", "Stages", "CSQLite"]),
+        .target(name: "Runner", dependencies: ["FlowCore", "Stages", "CSQLite"], exclude: ["Console/Assets"]),
         .executableTarget(name: "govflow", dependencies: ["Runner"]),
         .executableTarget(name: "govflow-bench", dependencies: ["FlowCore", "Stages", "Runner"]),
         .target(name: "StageTesting", dependencies: ["FlowCore"]),

@@ -54,6 +54,14 @@ import Testing
         Case(method: "GET", path: "/v1/tasks", body: nil, expected: statuses(200, 200, 200, 200, 200, 200, 401)),
         Case(method: "GET", path: "/v1/overdue", body: nil, expected: statuses(200, 200, 200, 200, 200, 200, 401)),
         Case(method: "GET", path: "/v1/deadlines", body: nil, expected: statuses(200, 200, 200, 200, 200, 200, 401)),
+        Case(method: "GET", path: "/v1/me", body: nil, expected: statuses(200, 200, 200, 200, 200, 200, 401)),
+        Case(method: "GET", path: "/v1/calendars", body: nil, expected: statuses(200, 200, 200, 200, 200, 200, 401)),
+        Case(method: "GET", path: "/v1/calendars/weekends/months/2024-10", body: nil,
+             expected: statuses(200, 200, 200, 200, 200, 200, 401)),
+        Case(method: "GET", path: "/v1/calendars/weekends/due?from=2024-09-27&period=5%20workdays", body: nil,
+             expected: statuses(200, 200, 200, 200, 200, 200, 401)),
+        Case(method: "GET", path: "/v1/calendars/weekends/between?from=2024-09-27&to=2024-10-10", body: nil,
+             expected: statuses(200, 200, 200, 200, 200, 200, 401)),
     ]
 
     @Test(arguments: cases)
@@ -67,12 +75,13 @@ import Testing
     }
 
     @Test func everyRouteIsInTheTable() {
-        let tested = Set(Self.cases.map { "\($0.method) \($0.path)" })
+        let tested = Set(Self.cases.map { "\($0.method) \($0.path.split(separator: "?")[0])" })
         for route in APIRouter.routeSignatures {
-            let path = route.path.replacingOccurrences(of: "{id}", with: route.path.contains("definitions")
-                ? "approval" : "p1")
+            let id = route.path.contains("definitions") ? "approval" : route.path.contains("calendars") ? "weekends" : "p1"
+            let path = route.path.replacingOccurrences(of: "{id}", with: id)
                 .replacingOccurrences(of: "{version}", with: "1").replacingOccurrences(of: "{taskId}", with: "{review}")
                 .replacingOccurrences(of: "{n}", with: "1")
+                .replacingOccurrences(of: "{month}", with: "2024-10")
             #expect(tested.contains("\(route.method) \(path)"), "\(route.method) \(route.path) is not tested")
         }
     }

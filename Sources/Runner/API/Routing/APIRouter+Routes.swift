@@ -50,5 +50,20 @@ extension APIRouter {
         APIRoute("GET", "/v1/deadlines", "read deadlines", .roles(everyone)) { router, context throws(APIError) in
             try router.deadlines(context)
         },
+        APIRoute("GET", "/v1/me", "read who they are", .roles(everyone)) { router, context throws(APIError) in
+            try router.me(context)
+        },
+        APIRoute("GET", "/v1/calendars", "read calendars", .roles(everyone)) { router, context throws(APIError) in
+            try router.listCalendars(context)
+        },
+        APIRoute("GET", "/v1/calendars/{id}/months/{month}", "read calendars", .roles(everyone)) {
+            router, context throws(APIError) in try router.calendarMonth(context)
+        },
+        APIRoute("GET", "/v1/calendars/{id}/due", "read calendars", .roles(everyone)) {
+            router, context throws(APIError) in try router.calendarDue(context)
+        },
+        APIRoute("GET", "/v1/calendars/{id}/between", "read calendars", .roles(everyone)) {
+            router, context throws(APIError) in try router.calendarBetween(context)
+        },
     ]
 }

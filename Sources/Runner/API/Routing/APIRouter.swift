@@ -67,6 +67,10 @@ public final class APIRouter: Sendable {
     }
 
     private func answer(_ request: HTTPRequest, now: Date, routeName: inout String) throws(APIError) -> HTTPResponse {
+        if let asset = ConsoleAssets.response(to: request) {
+            routeName = "console"
+            return asset
+        }
         let segments = try APIRouter.segments(of: request.path)
         let candidates = routes.compactMap { route in route.match(segments).map { (route, $0) } }
         guard !candidates.isEmpty else {

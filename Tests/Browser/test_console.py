@@ -1,0 +1,554 @@
+#!/usr/bin/python3
+"""Browser tests of the GovFlow web console (Tests/Browser/run.sh runs them).
+
+Starts the real `govflow serve` (GOVFLOW_BIN) with a temporary database, a tokens file and port 0, starts
+projects through the API, and drives headless Chromium through Selenium. Every check is exact: the words on the
+page, the dates, the history read back through the API. With CONSOLE_SCREENSHOTS=DIR, each page is saved there.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.error
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+TOKENS = {
+    "admin": {"token": "admin-token-0123456789abcdef", "actor": "admin", "roles": ["administrator"]},
+    "jia": {"token": "jia-unit-token-0123456789abcdef", "actor": "jia-co", "department": "甲公司",
+            "roles": ["project-unit"]},
+    "yi": {"token": "yi-unit-token-0123456789abcdef", "actor": "yi-co", "department": "乙公司",
+           "roles": ["project-unit"]},
+    "li": {"token": "li-reviewer-token-0123456789abcdef", "actor": "li", "department": "区数据局",
+           "roles": ["reviewing-office"]},
+    "audit": {"token": "audit-token-0123456789abcdef", "actor": "audit", "department": "区审计局",
+              "roles": ["auditor"]},
+}
+SCREENSHOTS = os.environ.get("CONSOLE_SCREENSHOTS")
+
+
+class Server:
+    """`govflow serve` on a temporary database with the tokens above, on a free loopback port."""
+
+    def __init__(self, with_tokens=True):
+        self.folder = tempfile.mkdtemp(prefix="govflow-browser-")
+        tokens = os.path.join(self.folder, "tokens.json")
+        with open(tokens, "w", encoding="utf-8") as handle:
+            json.dump({"tokens": list(TOKENS.values())}, handle, ensure_ascii=False)
+        token_options = ["--tokens", tokens] if with_tokens else []
+        self.log_path = os.path.join(self.folder, "serve.log")
+        binary = os.environ.get("GOVFLOW_BIN", os.path.join(ROOT, ".build", "debug", "govflow"))
+        self.log = open(self.log_path, "w", encoding="utf-8")
+        self.process = subprocess.Popen(
+            [binary, "serve", "--db", os.path.join(self.folder, "govflow.sqlite"), "--listen", "127.0.0.1:0",
+             "--workflows", os.path.join(ROOT, "workflows")] + token_options,
+            cwd=ROOT, stderr=self.log, stdout=subprocess.DEVNULL)
+        port = None
+        for _ in range(300):
+            with open(self.log_path, encoding="utf-8") as handle:
+                found = re.search(r'"listen":"127\.0\.0\.1:(\d+)"', handle.read())
+            if found:
+                port = int(found.group(1))
+                break
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.1)
+        if port is None:
+            self.stop()
+            with open(self.log_path, encoding="utf-8") as handle:
+                raise RuntimeError("govflow serve did not start:\n" + handle.read())
+        self.base = f"http://127.0.0.1:{port}"
+
+    def call(self, who, method, path, body=None, headers=None):
+        """(status, parsed body) of an API call as `who`."""
+        if body is None or isinstance(body, str):
+            data = None if body is None else body.encode()
+        else:
+            data = json.dumps(body, ensure_ascii=False).encode()
+        request = urllib.request.Request(self.base + path, data=data, method=method)
+        request.add_header("Authorization", "Bearer " + TOKENS[who]["token"])
+        if data is not None:
+            request.add_header("Content-Type", "application/json")
+        for name, value in (headers or {}).items():
+            request.add_header(name, value)
+        try:
+            with urllib.request.urlopen(request) as response:
+                return response.status, json.loads(response.read() or b"null")
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"null")
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+        self.log.close()
+
+    def remove(self):
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def start_browser():
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=1366,1000", "--lang=zh-CN"]:
+        options.add_argument(argument)
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    return webdriver.Chrome(service=service, options=options)
+
+
+server = None
+browser = None
+
+
+def setUpModule():
+    global server, browser
+    server = Server()
+    try:
+        browser = start_browser()   # raises (the run fails) when Chromium cannot start
+    except Exception:
+        server.stop()
+        raise
+    # Projects: one for each unit, both waiting for 区数据局's pre-review (项目预审).
+    for who, project in [("jia", "jia-2024-01"), ("jia", "jia-2024-02"), ("yi", "yi-2024-01")]:
+        status, body = server.call(who, "POST", "/v1/projects",
+                                   {"workflow": "tinghu", "id": project, "variables": {"amount": 300}})
+        assert status == 201, (status, body)
+
+
+def tearDownModule():
+    if browser is not None:
+        browser.quit()
+    if server is not None:
+        server.stop()
+        server.remove()
+
+
+class ConsoleTestCase(unittest.TestCase):
+    def setUp(self):
+        browser.get(server.base + "/#/signin")
+        browser.execute_script("sessionStorage.clear(); localStorage.clear();")
+        browser.refresh()   # a new page: nothing of the previous test's session is left in memory
+        self.wait_for("#token")
+        self.assertEqual(browser.find_elements(By.CSS_SELECTOR, "#whoami"), [])
+
+    def tearDown(self):
+        # Every console answer forbids inline code (CSP); any violation or script error shows in the console log.
+        # (Refused API calls are expected in some tests: the browser logs them as network errors.)
+        severe = [entry for entry in browser.get_log("browser")
+                  if entry["level"] == "SEVERE" and entry.get("source") != "network"]
+        self.assertEqual(severe, [])
+        for token in (entry["token"] for entry in TOKENS.values()):
+            self.assertNotIn(token, browser.current_url)
+
+    def wait_for(self, css, text=None, timeout=10):
+        def found(driver):
+            for element in driver.find_elements(By.CSS_SELECTOR, css):
+                if text is None or text in element.text:
+                    return element
+            return False
+        return WebDriverWait(browser, timeout).until(found, f"{css} containing {text!r}")
+
+    def sign_in(self, who):
+        field = self.wait_for("#token")
+        field.send_keys(TOKENS[who]["token"], Keys.ENTER)
+        self.wait_for("#inbox-list")
+        self.assertEqual(browser.execute_script("return sessionStorage.getItem('govflow.token')"), TOKENS[who]["token"])
+
+    def go(self, hash_route, ready):
+        browser.get(server.base + "/" + hash_route)
+        return self.wait_for(ready)
+
+    def shot(self, name):
+        if SCREENSHOTS:
+            os.makedirs(SCREENSHOTS, exist_ok=True)
+            time.sleep(0.3)
+            height = browser.execute_script("return document.documentElement.scrollHeight")
+            browser.set_window_size(1366, max(700, min(int(height) + 140, 1600)))
+            time.sleep(0.2)
+            browser.save_screenshot(os.path.join(SCREENSHOTS, name + ".png"))
+            browser.set_window_size(1366, 1000)
+
+
+class SignInTests(ConsoleTestCase):
+    def test_console_answers_carry_the_content_security_policy(self):
+        for path in ["/", "/console/app.js", "/console/pages/task.js", "/console/console.css"]:
+            with urllib.request.urlopen(server.base + path) as response:
+                self.assertEqual(response.headers["Content-Security-Policy"], "default-src 'self'")
+                self.assertEqual(response.headers["X-Content-Type-Options"], "nosniff")
+        self.assertEqual(browser.execute_script(
+            "return document.querySelectorAll('script:not([src]), style, [style]').length"), 0)
+
+    def test_a_wrong_token_is_refused_and_nothing_is_kept(self):
+        self.wait_for("#token").send_keys("not-a-valid-token-at-all", Keys.ENTER)
+        self.wait_for("#signin-error", "令牌无效：the bearer token is not valid")
+        self.assertIsNone(browser.execute_script("return sessionStorage.getItem('govflow.token')"))
+        self.shot("signin")
+
+    def test_administrator_sees_roles_and_may_deploy(self):
+        self.sign_in("admin")
+        self.assertEqual(self.wait_for("#who-name").text, "admin")
+        self.assertEqual(self.wait_for("#who-roles").text, "管理员")
+        self.go("#/signin", "#whoami")
+        roles = browser.find_elements(By.CSS_SELECTOR, "ul.roles li")
+        self.assertEqual([li.get_attribute("data-role") for li in roles], ["administrator"])
+        self.assertIn("部署流程定义", self.wait_for("#may").text)
+        self.shot("whoami")
+        self.go("#/definitions", "#definitions-table")
+        self.wait_for("#deploy-source")
+        self.assertEqual(browser.find_elements(By.CSS_SELECTOR, "#deploy-not-allowed"), [])
+
+    def test_project_unit_sees_its_role_and_may_not_deploy_or_decide(self):
+        self.sign_in("jia")
+        self.assertEqual(self.wait_for("#who-roles").text, "项目单位")
+        self.assertEqual(self.wait_for(".who-dept").text, "甲公司")
+        self.wait_for("#inbox-empty", "没有待办任务。")
+        self.go("#/definitions", "#definitions-table")
+        self.wait_for("#deploy-not-allowed", "只有管理员可以部署流程定义。")
+        self.assertEqual(browser.find_elements(By.CSS_SELECTOR, "#deploy-source"), [])
+        # The unit opens its own project's review task by URL: the engine refuses the decision, shown by the button.
+        self.go("#/projects/jia-2024-01/tasks/3", "#decision")
+        browser.find_element(By.CSS_SELECTOR, 'button.outcome[data-outcome="pass"]').click()
+        status = self.wait_for("#decision-status.error")
+        self.assertTrue(status.text.startswith("未受理（not-assignee）：jia-co may not decide task 3"), status.text)
+
+    def test_without_a_tokens_file_the_console_is_the_local_administrator(self):
+        local = Server(with_tokens=False)
+        try:
+            browser.get(local.base + "/")
+            self.wait_for("#inbox-list")
+            self.assertEqual(self.wait_for("#who-name").text, "本机管理员（未配置令牌文件）")
+            self.assertEqual(self.wait_for("#who-roles").text, "管理员")
+            self.assertEqual(browser.find_elements(By.ID, "signout"), [])
+            browser.get(local.base + "/#/signin")
+            self.wait_for("#whoami")
+            self.assertEqual(browser.find_elements(By.ID, "signin-form"), [])
+            self.wait_for("#whoami .note", "此服务未配置令牌文件，您以本机管理员身份使用（仅限本机）。")
+        finally:
+            local.stop()
+            local.remove()
+        browser.get(server.base + "/#/signin")
+
+    def test_history_sentences_read_both_event_shapes(self):
+        self.sign_in("li")
+        sentences = browser.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            import('/console/events.js').then(({ HistoryReader }) => {
+                const names = { 'pre-review': '项目预审' };
+                const read = (events) => {
+                    const reader = new HistoryReader((id) => names[id] || id);
+                    return events.map((event) => reader.sentence({ event }));
+                };
+                const actor = { id: 'li', department: '区数据局', roles: [] };
+                const due = { date: '2024-10-10', provisional: true };
+                done([
+                    read([{ type: 'stageEntered', activation: 2, token: 1, node: 'pre-review', kind: 'pre-review' },
+                          { type: 'taskOpened', task: 3, node: 'pre-review', title: '初审意见',
+                            assignee: { department: '区数据局' }, due },
+                          { type: 'taskDecided', task: 3, actor, outcome: 'pass', comment: '材料齐全', data: {} },
+                          { type: 'stageCompleted', activation: 2, outcome: 'pass' },
+                          { type: 'timerScheduled', timer: 4, purpose: 'deadline', name: 'initial-opinion',
+                            node: 'pre-review', due: '2024-10-10', provisional: false },
+                          { type: 'somethingNew', x: 1 }]),
+                    read([{ stageEntered: { activation: 2, token: 1, node: 'pre-review', kind: 'pre-review' } },
+                          { taskOpened: { _0: { id: 3, nodeID: 'pre-review', title: '初审意见',
+                            assignee: { department: { _0: '区数据局' } }, due } } },
+                          { taskDecided: { task: 3, actor, outcome: 'pass', comment: '材料齐全', data: {} } },
+                          { stageCompleted: { activation: 2, outcome: 'pass' } },
+                          { timerScheduled: { _0: { id: 4, purpose: { deadline: { _0: 'initial-opinion' } },
+                            nodeID: 'pre-review', due: { date: '2024-10-10', provisional: false } } } },
+                          { somethingNew: { x: 1 } }]),
+                ]);
+            });""")
+        expected = ["进入环节“项目预审”",
+                    "待办“初审意见”交由区数据局（部门）办理，到期日 2024-10-10（暂定）",
+                    "li（区数据局）办理“初审意见”：通过，意见：“材料齐全”",
+                    "环节“项目预审”完成，结果：通过",
+                    "“项目预审”设定办理时限“initial-opinion”，到期日 2024-10-10",
+                    'somethingNew: {"x":1}']
+        self.assertEqual(sentences, [expected, expected])
+
+    def test_english_switch_changes_the_words(self):
+        self.sign_in("li")
+        browser.find_element(By.ID, "lang").click()
+        self.wait_for("#inbox-table th", "Deadline")
+        self.assertEqual(browser.execute_script("return document.documentElement.lang"), "en")
+        self.assertEqual(self.wait_for("#who-roles").text, "reviewing office")
+        self.wait_for("#inbox-table .due[data-state]")
+        self.shot("inbox-en")
+        self.assertEqual(browser.execute_script(
+            "return import('/console/i18n.js').then(m => m.missingKeys())"), [])
+        browser.find_element(By.ID, "lang").click()
+        self.wait_for("#inbox-table th", "期限")
+
+
+class TaskTests(ConsoleTestCase):
+    def history(self, project):
+        status, body = server.call("admin", "GET", f"/v1/projects/{project}")
+        self.assertEqual(status, 200)
+        return body["history"]
+
+    @staticmethod
+    def decisions(history):
+        found = []
+        for entry in history:
+            event = entry["event"]
+            if event.get("type") == "taskDecided":
+                found.append((event["task"], event["outcome"], entry["actor"]["id"]))
+            elif "taskDecided" in event:
+                found.append((event["taskDecided"]["task"], event["taskDecided"]["outcome"], entry["actor"]["id"]))
+        return found
+
+    def test_inbox_lists_the_reviewers_tasks_by_due_date_with_words(self):
+        self.sign_in("li")
+        status, body = server.call("li", "GET", "/v1/tasks")
+        rows = browser.find_elements(By.CSS_SELECTOR, "#inbox-table tbody tr")
+        self.assertEqual([(row.get_attribute("data-project"), row.get_attribute("data-task")) for row in rows],
+                         [(task["project"], str(task["id"])) for task in body["tasks"][:20]])
+        due = body["tasks"][0]["due"]["date"]
+        badge = self.wait_for("#inbox-table .due[data-state]")
+        self.assertEqual(badge.find_element(By.CSS_SELECTOR, ".due-date").text, due)
+        self.assertRegex(badge.find_element(By.CSS_SELECTOR, ".due-words").text, r"^(剩余\d+个工作日|今日到期)$")
+        pages = (len(body["tasks"]) + 19) // 20
+        self.assertEqual(self.wait_for("#page-info").text, f"共 {len(body['tasks'])} 项，第 1/{pages} 页")
+
+    def test_the_inbox_pages_twenty_tasks_at_a_time_and_filters_by_stage(self):
+        for number in range(1, 23):
+            status, _ = server.call("yi", "POST", "/v1/projects", {"workflow": "tinghu", "id": f"yi-page-{number:02}",
+                                                                   "variables": {"amount": number}})
+            self.assertEqual(status, 201)
+        status, body = server.call("li", "GET", "/v1/tasks")
+        total = len(body["tasks"])
+        self.assertGreater(total, 20)
+        self.sign_in("li")
+        rows = lambda: [row.get_attribute("data-project") for row in
+                        browser.find_elements(By.CSS_SELECTOR, "#inbox-table tbody tr")]
+        self.assertEqual(self.wait_for("#page-info").text, f"共 {total} 项，第 1/2 页")
+        self.assertEqual(rows(), [task["project"] for task in body["tasks"][:20]])
+        self.wait_for("#inbox-table tr:last-child .due[data-state]")
+        self.shot("inbox")
+        browser.find_element(By.ID, "page-next").click()
+        self.assertEqual(self.wait_for("#page-info").text, f"共 {total} 项，第 2/2 页")
+        self.assertEqual(rows(), [task["project"] for task in body["tasks"][20:]])
+        stages = [option.text for option in browser.find_elements(By.CSS_SELECTOR, "#filter-stage option")]
+        self.assertEqual(stages, ["全部", "项目预审"])
+        stage = browser.find_element(By.ID, "filter-stage")
+        browser.execute_script("arguments[0].value = 'pre-review'; arguments[0].dispatchEvent(new Event('change'));",
+                               stage)
+        self.assertEqual(self.wait_for("#page-info").text, f"共 {total} 项，第 1/2 页")
+        workflows = [option.text for option in browser.find_elements(By.CSS_SELECTOR, "#filter-workflow option")]
+        self.assertEqual(workflows, ["全部", "盐城市亭湖区政务信息化项目建设管理流程 (tinghu)"])
+
+    def test_a_reviewer_decides_a_task_from_the_inbox_with_the_keyboard_only(self):
+        self.sign_in("li")
+        self.tab_to('a.task-link[href="#/projects/jia-2024-01/tasks/3"]')
+        ActionChains(browser).send_keys(Keys.ENTER).perform()
+        self.wait_for("#decision")
+        self.assertEqual(self.wait_for("#task-basis").text, "第十一条（一）（二）")
+        self.assertEqual(self.wait_for("#task-deadlines").text,
+                         "5个工作日 — 第十一条（二） 在5个工作日内给予初审意见（逾期记录在案，继续办理）")
+        self.shot("task")
+        self.tab_to('button.outcome[data-outcome="pass"]')
+        self.assertEqual(browser.switch_to.active_element.text, "通过（pass）")
+        ActionChains(browser).send_keys(Keys.ENTER).perform()
+        self.wait_for("#decision-status.ok", "已提交：通过。")
+        self.assertEqual(self.decisions(self.history("jia-2024-01")), [(3, "pass", "li")])
+
+    def test_a_double_submit_decides_once(self):
+        self.sign_in("li")
+        self.go("#/projects/jia-2024-02/tasks/3", "#decision")
+        comment = browser.find_element(By.ID, "decision-comment")
+        comment.send_keys("材料齐全")
+        button = browser.find_element(By.CSS_SELECTOR, 'button.outcome[data-outcome="pass"]')
+        # Record what the page sends: every decision request must carry an Idempotency-Key.
+        browser.execute_script("""
+            window.sentDecisions = [];
+            const original = window.fetch;
+            window.fetch = (url, options = {}) => {
+                if (String(url).endsWith('/decision')) window.sentDecisions.push(options.headers['Idempotency-Key']);
+                return original(url, options);
+            };""")
+        ActionChains(browser).double_click(button).perform()
+        browser.execute_script("arguments[0].disabled = false; arguments[0].click(); arguments[0].click();", button)
+        self.wait_for("#decision-status.ok", "已提交：通过。")
+        keys = browser.execute_script("return window.sentDecisions")
+        self.assertEqual(len(keys), 1, keys)
+        self.assertRegex(keys[0], r"^console-[0-9a-f-]{32,36}$")
+        self.assertEqual(self.decisions(self.history("jia-2024-02")), [(3, "pass", "li")])
+        # The same request again with the same key (a retry after a lost answer) is replayed, not applied again.
+        status, _ = server.call("li", "POST", "/v1/projects/jia-2024-02/tasks/3/decision",
+                                '{"outcome":"pass","data":{},"comment":"材料齐全"}', {"Idempotency-Key": keys[0]})
+        self.assertEqual(status, 200)
+        self.assertEqual(self.decisions(self.history("jia-2024-02")), [(3, "pass", "li")])
+        # The project page tells the story in sentences, with the actor and Beijing time.
+        self.go("#/projects/jia-2024-02", "#timeline")
+        decided = self.wait_for('#timeline li[data-type="taskDecided"]')
+        self.assertEqual(decided.find_element(By.CSS_SELECTOR, ".what").text,
+                         "li（区数据局）办理“项目预审: 审查申报材料并出具初审意见”：通过，意见：“材料齐全”")
+        self.assertEqual(decided.find_element(By.CSS_SELECTOR, ".who").text, "li（区数据局）")
+        self.assertRegex(decided.find_element(By.CSS_SELECTOR, ".when").text, r"^\d{4}-\d\d-\d\d \d\d:\d\d 北京时间$")
+        self.shot("project")
+        # Printed, the page keeps the history and drops the navigation and the buttons.
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            self.assertFalse(browser.find_element(By.ID, "nav").is_displayed())
+            self.assertFalse(browser.find_element(By.ID, "print").is_displayed())
+            self.assertTrue(decided.is_displayed())
+            self.shot("project-print")
+        finally:
+            browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+    def test_operations_urge_and_transfer_a_task(self):
+        self.sign_in("li")
+        self.go("#/projects/yi-2024-01/tasks/3", "#operations")
+        browser.find_element(By.ID, "op-comment").send_keys("请尽快补充材料")
+        browser.execute_script("arguments[0].value = 'urge'; arguments[0].dispatchEvent(new Event('change'));",
+                               browser.find_element(By.ID, "op"))
+        self.assertFalse(browser.find_element(By.ID, "op-to").is_displayed())
+        browser.find_element(By.CSS_SELECTOR, "#operations button[type=submit]").click()
+        self.wait_for("#op-status.ok", "已完成操作：催办。")
+        browser.execute_script("arguments[0].value = 'transfer'; arguments[0].dispatchEvent(new Event('change'));",
+                               browser.find_element(By.ID, "op"))
+        browser.find_element(By.ID, "op-to").send_keys("zhou")
+        browser.find_element(By.CSS_SELECTOR, "#operations button[type=submit]").click()
+        self.wait_for("#op-status.ok", "已完成操作：转办。")
+        kinds = [next(iter(entry["event"])) if "type" not in entry["event"] else entry["event"]["type"]
+                 for entry in self.history("yi-2024-01")]
+        self.assertEqual(kinds[-2:], ["taskUrged", "taskTransferred"])
+        self.go("#/projects/yi-2024-01", "#timeline")
+        sentences = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#timeline li .what")]
+        self.assertEqual(sentences[-2:], [
+            "催办“项目预审: 审查申报材料并出具初审意见”，意见：“请尽快补充材料”",
+            "“项目预审: 审查申报材料并出具初审意见”由区数据局（部门）转办给zhou（人员）"])
+
+    def tab_to(self, css, limit=60):
+        target = self.wait_for(css)
+        for _ in range(limit):
+            if browser.switch_to.active_element == target:
+                return
+            ActionChains(browser).send_keys(Keys.TAB).perform()
+        self.fail(f"Tab never reached {css}")
+
+
+class ProjectAccessTests(ConsoleTestCase):
+    def test_a_unit_cannot_open_another_units_project_by_url(self):
+        self.sign_in("jia")
+        self.go("#/projects/yi-2024-01", "#not-found")
+        self.assertEqual(self.wait_for("#not-found").text, "没有您可查看的项目“yi-2024-01”。")
+        self.assertEqual(browser.find_elements(By.CSS_SELECTOR, "#variables"), [])
+        self.go("#/projects/yi-2024-01/tasks/3", "#not-found")
+        self.assertEqual(browser.find_elements(By.CSS_SELECTOR, "#decision"), [])
+        self.go("#/projects/jia-2024-01", "#project-status")
+        self.assertIn(self.wait_for("#project-status").text, ["办理中"])
+
+
+    def test_a_long_history_is_paged_on_screen_and_printed_whole(self):
+        status, _ = server.call("jia", "POST", "/v1/projects",
+                                {"workflow": "tinghu", "id": "jia-long", "variables": {"amount": 50}})
+        self.assertEqual(status, 201)
+        status, _ = server.call("li", "POST", "/v1/projects/jia-long/tasks/3/decision", {"outcome": "pass"})
+        self.assertEqual(status, 200)
+        status, body = server.call("jia", "GET", "/v1/projects/jia-long")
+        total = len(body["history"])
+        self.assertGreater(total, 20)
+        self.sign_in("jia")
+        self.go("#/projects/jia-long", "#timeline")
+        browser.find_element(By.ID, "show-technical").click()
+        self.assertEqual(self.wait_for("#history-info").text, f"第 1–20 条，共 {total} 条")
+        visible = lambda: [li for li in browser.find_elements(By.CSS_SELECTOR, "#timeline li") if li.is_displayed()]
+        self.assertEqual([li.get_attribute("data-seq") for li in visible()], [str(n) for n in range(1, 21)])
+        browser.find_element(By.ID, "history-next").click()
+        self.assertEqual(self.wait_for("#history-info").text, f"第 21–{total} 条，共 {total} 条")
+        self.assertEqual([li.get_attribute("data-seq") for li in visible()], [str(n) for n in range(21, total + 1)])
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            self.assertEqual(len(visible()), total)
+        finally:
+            browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+class DefinitionTests(ConsoleTestCase):
+    def test_an_invalid_definition_shows_line_and_column_and_is_not_deployed(self):
+        self.sign_in("admin")
+        lines = open(os.path.join(ROOT, "workflows", "tinghu.json"), encoding="utf-8").read() \
+            .replace('"id": "tinghu"', '"id": "console-bad"', 1).split("\n")
+        line = next(i for i, text in enumerate(lines) if '"id": "pre-review"' in text)
+        lines[line] = lines[line].replace('"id": "pre-review",', '"id": "pre-review", "colour": "red",')
+        column = lines[line].index('"colour"') + 1
+        self.go("#/definitions", "#deploy-source")
+        area = browser.find_element(By.ID, "deploy-source")
+        browser.execute_script("arguments[0].value = arguments[1];", area, "\n".join(lines))
+        browser.find_element(By.ID, "deploy-button").click()
+        problem = self.wait_for("#deploy-problems button.problem")
+        status, refused = server.call("admin", "POST", "/v1/definitions", "\n".join(lines))
+        self.assertEqual((status, len(refused["error"]["details"])), (422, 1))
+        detail = refused["error"]["details"][0]
+        self.assertEqual((detail["line"], detail["column"]), (line + 1, column))
+        self.assertTrue(detail["message"].startswith('unknown field "colour" in node "pre-review"'), detail["message"])
+        self.assertEqual(problem.text, f"第{line + 1}行第{column}列: {detail['message']} [unknown-field]")
+        self.assertEqual(len(browser.find_elements(By.CSS_SELECTOR, "#deploy-problems li")), 1)
+        problem.click()
+        offset = len("\n".join(lines[:line])) + 1 + column - 1
+        self.assertEqual(browser.execute_script("return document.activeElement.id"), "deploy-source")
+        self.assertEqual(browser.execute_script("return arguments[0].selectionStart", area), offset)
+        self.assertEqual(self.wait_for("#deploy-cursor").text, f"第{line + 1}行第{column}列")
+        self.shot("deploy-problems")
+        status, body = server.call("admin", "GET", "/v1/definitions/console-bad")
+        self.assertEqual((status, body["error"]["code"]), (404, "definition-not-found"))
+
+    def test_a_version_shows_its_source_with_line_numbers(self):
+        self.sign_in("audit")
+        self.go("#/definitions", "#definitions-table")
+        browser.find_element(By.CSS_SELECTOR, 'a[href="#/definitions/tinghu/2"]').click()
+        self.wait_for("#source")
+        source = open(os.path.join(ROOT, "workflows", "tinghu.json"), encoding="utf-8").read()
+        self.assertEqual(browser.find_element(By.ID, "L3").text, source.split("\n")[2])
+        self.shot("definition")
+
+
+class CalendarTests(ConsoleTestCase):
+    def test_a_deadline_across_the_national_day_holiday_matches_the_api(self):
+        self.sign_in("li")
+        self.go("#/calendar", "#month-table")
+        month = browser.find_element(By.ID, "calendar-month")
+        browser.execute_script("arguments[0].value = '2024-10'; arguments[0].dispatchEvent(new Event('change'));",
+                               month)
+        holiday = self.wait_for('td[data-date="2024-10-01"]')
+        self.assertEqual(holiday.get_attribute("data-kind"), "holiday")
+        self.assertEqual(holiday.text.split("\n"), ["1", "休", "国庆节"])
+        makeup = self.wait_for('td[data-date="2024-10-12"]')
+        self.assertEqual(makeup.text.split("\n"), ["12", "班", "国庆节"])
+        start = browser.find_element(By.ID, "calc-from")
+        browser.execute_script("arguments[0].value = '2024-09-27';", start)
+        count = browser.find_element(By.ID, "calc-count")
+        count.clear()
+        count.send_keys("5")
+        browser.find_element(By.ID, "calc-button").click()
+        due = self.wait_for("#calc-due")
+        status, answer = server.call("li", "GET", "/v1/calendars/cn-mainland/due?from=2024-09-27&period=5%20workdays")
+        self.assertEqual(status, 200)
+        self.assertEqual(answer["due"]["date"], "2024-10-10")
+        self.assertEqual(due.get_attribute("data-date"), answer["due"]["date"])
+        self.assertEqual(due.text, "到期日：2024-10-10")
+        # A year without a holiday notice yet: the date is provisional, and says so.
+        browser.execute_script("arguments[0].value = '2027-01-04';", start)
+        browser.find_element(By.ID, "calc-button").click()
+        self.wait_for('#calc-due[data-date="2027-01-11"]', "到期日：2027-01-11（暂定）")
+        self.shot("calendar")
+
+
+if __name__ == "__main__":
+    unittest.main()
