@@ -20,8 +20,9 @@ let package = Package(
         .executableTarget(name: "govflow-bench", dependencies: ["FlowCore", "Stages", "Runner"]),
         .target(name: "StageTesting", dependencies: ["FlowCore"]),
         .target(name: "ExpertPanelPlugin", dependencies: ["FlowCore"], path: "Examples/ExpertPanelPlugin/Sources"),
-        .testTarget(name: "FlowCoreTests", dependencies: ["FlowCore", "Stages"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "FlowCore", "Stages", "CSQLite"]),
+        .testTarget(name: "FlowCoreTests", dependencies: ["FlowCore", "Stages"], exclude: ["Golden"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "FlowCore", "Stages", "CSQLite"],
+                    exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages", "StageTesting", "FlowCore"]),
         .testTarget(
             name: "ExamplePluginTests", dependencies: ["ExpertPanelPlugin", "Stages", "StageTesting", "FlowCore"],

@@ -89,8 +89,8 @@ extension APIRouter {
         } catch {
             throw APIError(error)
         }
-        let view = Array(ProjectView.make(state, history: history, definition: service.definition(
-            state.definitionID, version: state.definitionVersion)).jsonText.utf8)
+        let view = Array(ProjectView.text(state, history: history, definition: service.definition(
+            state.definitionID, version: state.definitionVersion)).utf8)
         projectViews.withLock { views in
             if views.count >= Self.projectViewLimit { views.removeAll(keepingCapacity: true) }
             views[state.id] = (state.lastSequence, view)
