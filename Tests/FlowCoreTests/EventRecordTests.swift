@@ -39,7 +39,8 @@ import Testing
 
     @Test func unknownEventTypeIsATypedErrorNamingIt() {
         let text = #"{"type":"incidentRaised","incident":1}"#
-        #expect(throws: RecordError.unknownType(path: "event.type", found: "incidentRaised", known: Event.recordTypes)) {
+        let unknown = RecordError.unknownType(path: "event.type", found: "incidentRaised", known: Event.recordTypes)
+        #expect(throws: unknown) {
             try Event(recordText: text)
         }
         var message = ""
@@ -56,7 +57,8 @@ import Testing
         #expect(throws: RecordError.malformed(path: "event.task", problem: "is missing")) {
             try Event(recordText: #"{"type":"taskUrged","comment":null}"#)
         }
-        #expect(throws: RecordError.malformed(path: "event.to.department", problem: "must be a string, found a number")) {
+        let mistyped = RecordError.malformed(path: "event.to.department", problem: "must be a string, found a number")
+        #expect(throws: mistyped) {
             try Event(recordText: #"{"type":"taskHandedBack","task":3,"to":{"department":5},"comment":null}"#)
         }
         #expect(throws: RecordError.unknownType(path: "event.reason.kind", found: "exploded",

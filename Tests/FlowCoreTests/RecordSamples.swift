@@ -10,7 +10,8 @@ enum RecordSamples {
     static let unit = Actor(id: "edu", roles: ["project-unit"])
 
     static let task = HumanTask(
-        id: 3, activationID: 2, nodeID: "pre-review", key: "review", title: "预审意见", assignee: .department("区数据局"),
+        id: 3, activationID: 2, nodeID: "pre-review", key: "review", title: "预审意见",
+        assignee: .department("区数据局"),
         outcomes: ["pass", "revise"], openedAt: opened, due: due,
         exampleData: .object(["documentNumber": .string("〔2024〕1号")]))
     static let consultation = HumanTask(
@@ -26,7 +27,8 @@ enum RecordSamples {
         due: DueDate(date: CivilDate(iso: "2024-10-09")!, provisional: false))
     static let wait = PendingTimer(
         id: 6, purpose: .wait, activationID: nil, tokenID: 7, nodeID: "trial-run",
-        rule: .date(CivilDate(iso: "2025-03-31")!), due: DueDate(date: CivilDate(iso: "2025-03-31")!, provisional: true))
+        rule: .date(CivilDate(iso: "2025-03-31")!),
+        due: DueDate(date: CivilDate(iso: "2025-03-31")!, provisional: true))
     static let report = PendingTimer(
         id: 8, purpose: .stage("annual-report"), activationID: 12, tokenID: 7, nodeID: "annual-report",
         rule: .recurring(RecurringDueDay.parse("yearly 12-31")!, onOrAfter: CivilDate(iso: "2024-11-01")!),
@@ -72,7 +74,8 @@ enum RecordSamples {
             to: DueDate(date: CivilDate(iso: "2025-04-01")!, provisional: false))),
         ("timerFired", .timerFired(timer: 4, lateBy: 291_600)),
         ("timerCancelled", .timerCancelled(timer: 5)),
-        ("deadlineExpired", .deadlineExpired(activation: 2, deadline: "initial-opinion", due: due, interrupting: false)),
+        ("deadlineExpired", .deadlineExpired(activation: 2, deadline: "initial-opinion", due: due,
+                                             interrupting: false)),
         ("reminderSent", .reminderSent(activation: 2, deadline: "initial-opinion",
                                        due: DueDate(date: CivilDate(iso: "2024-10-09")!, provisional: false))),
         ("factRecorded", .factRecorded(activation: 2, name: "pre-review.passedOn", value: .string("2024-10-08"))),

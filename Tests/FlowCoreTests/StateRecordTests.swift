@@ -6,7 +6,8 @@ import Testing
 @Suite struct StateRecordTests {
     static let document = Fixtures.document(nodes: """
         \(Fixtures.task("review", outcomes: ["pass": "split"],
-                        deadlines: #"[{"id": "opinion", "period": "3 workdays", "interrupting": false, "remindBefore": ["1 workday"]}]"#)),
+                        deadlines: #"[{"id": "opinion", "period": "3 workdays", "interrupting": false, "# +
+                            #""remindBefore": ["1 workday"]}]"#)),
         {"id": "split", "type": "parallel", "branches": ["finance", "security"], "join": "join"},
         \(Fixtures.task("finance", outcomes: ["agree": "join"], assignee: #"{"department": "区财政局"}"#)),
         \(Fixtures.task("security", outcomes: ["agree": "join"], assignee: #"{"department": "区委网信办"}"#)),

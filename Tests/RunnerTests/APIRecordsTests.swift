@@ -49,13 +49,14 @@ import Testing
         let clock = ManualClock(StoreFixtures.morning("2024-11-21"))
         let service = try WorkflowService(registry: BuiltInStages.registry(), calendars: calendars.calendars,
                                           store: store, clock: clock)
-        _ = try service.start(projectID: "ops-4", workflow: "operations", variables: [:], actor: StoreFixtures.applicant)
+        _ = try service.start(projectID: "ops-4", workflow: "operations", variables: [:],
+                              actor: StoreFixtures.applicant)
         clock.set(StoreFixtures.morning("2024-11-27"))
         _ = try service.fireDueTimers()
         let router = APIRouter(service: service, tokens: nil)
         for id in StoreUpgradeTests.projects + ["ops-4"] {
-            let request = HTTPRequest(method: "GET", target: "/v1/projects/\(id)", headers: HTTPHeaders([("Host", "t")]),
-                                      body: [])
+            let request = HTTPRequest(method: "GET", target: "/v1/projects/\(id)",
+                                      headers: HTTPHeaders([("Host", "t")]), body: [])
             let view = router.respond(to: request, now: clock.now())
             #expect(view.status.code == 200, "\(id)")
             #expect(view.bodyText.contains(#""history":[{"seq":1,"#), "\(id)")

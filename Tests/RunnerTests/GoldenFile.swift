@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Golden files of the runner: the exact bytes of an API answer. `GOVFLOW_UPDATE_GOLDEN=1 swift test` rewrites them (then
+/// Golden files of the runner: the exact bytes of an API answer. `GOVFLOW_UPDATE_GOLDEN=1 swift test` rewrites them
+/// (then
 /// review the diff: a changed record needs a new format version and a migration, see docs/formats.md).
 enum GoldenFile {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
@@ -10,7 +11,8 @@ enum GoldenFile {
     static func check(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = folder.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["GOVFLOW_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
             try (text + "\n").write(to: url, atomically: true, encoding: .utf8)
             return
         }

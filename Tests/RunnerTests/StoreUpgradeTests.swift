@@ -52,9 +52,11 @@ import Testing
             let history = try store.history(of: id)
             let state = try #require(try store.state(of: id))
             #expect(state == (try InstanceState.replay(id: id, history: history)), "\(id)")
-            #expect(history.count == (try legacy.integer("SELECT count(*) FROM history WHERE project_id = ?", [.text(id)])))
-            #expect(state.nextID == (try legacy.integer("SELECT json_extract(state, '$.nextID') FROM projects WHERE id = ?",
-                                                        [.text(id)])))
+            let count = try legacy.integer("SELECT count(*) FROM history WHERE project_id = ?", [.text(id)])
+            let nextID = try legacy.integer("SELECT json_extract(state, '$.nextID') FROM projects WHERE id = ?",
+                                            [.text(id)])
+            #expect(history.count == count)
+            #expect(state.nextID == nextID)
             types.formUnion(history.map { $0.event.recordText }.compactMap { text in
                 try? RecordReader(text: text, path: "event").string("type")
             })
@@ -85,7 +87,8 @@ import Testing
         #expect(decided.entries.first?.event == .taskDecided(task: seat.id, actor: expert, outcome: "approve",
                                                               comment: "同意", data: .object(["score": .number(85)])))
         // ops-2's definition has a wait node: a new project on the upgraded database fires its timers.
-        _ = try service.start(projectID: "ops-4", workflow: "operations", variables: [:], actor: StoreFixtures.applicant)
+        _ = try service.start(projectID: "ops-4", workflow: "operations", variables: [:],
+                              actor: StoreFixtures.applicant)
         clock.set(StoreFixtures.morning("2024-11-27"))
         let fired = try service.fireDueTimers()
         #expect(fired.map(\.projectID) == ["ops-4", "ops-4"])

@@ -30,7 +30,8 @@ extension RecordReader {
     public func recurringDay(_ key: String) throws(RecordError) -> RecurringDueDay {
         let text = try string(key)
         guard let day = RecurringDueDay.parse(text) else {
-            throw .malformed(path: path(key), problem: "must be a recurring due day (\(RecurringDueDay.acceptedForms)), "
+            throw .malformed(path: path(key), problem: "must be a recurring due day "
+                + "(\(RecurringDueDay.acceptedForms)), "
                 + "found \(JSONText.quoted(text))")
         }
         return day

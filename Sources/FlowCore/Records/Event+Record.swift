@@ -211,9 +211,11 @@ extension Event {
             self = .instanceStarted(definitionID: try r.string("definition"), version: try r.int("version"),
                                     variables: try r.values("variables"), computed: try r.values("computed"))
         case "tokenCreated":
-            self = .tokenCreated(token: try r.int("token"), node: try r.string("node"), scope: try r.optionalInt("scope"))
+            self = .tokenCreated(token: try r.int("token"), node: try r.string("node"),
+                                 scope: try r.optionalInt("scope"))
         case "tokenMoved":
-            self = .tokenMoved(token: try r.int("token"), node: try r.string("node"), scope: try r.optionalInt("scope"))
+            self = .tokenMoved(token: try r.int("token"), node: try r.string("node"),
+                               scope: try r.optionalInt("scope"))
         case "tokenRemoved":
             self = .tokenRemoved(token: try r.int("token"))
         case "scopeOpened":
@@ -252,7 +254,8 @@ extension Event {
             self = .reviewerAdded(task: try r.int("task"), consultation: try r.int("consultation"),
                                   blocking: try r.bool("blocking"), comment: try r.optionalString("comment"))
         case "taskReturned":
-            self = .taskReturned(task: try r.int("task"), to: try r.string("to"), comment: try r.optionalString("comment"))
+            self = .taskReturned(task: try r.int("task"), to: try r.string("to"),
+                                 comment: try r.optionalString("comment"))
         case "taskUrged":
             self = .taskUrged(task: try r.int("task"), comment: try r.optionalString("comment"))
         case "taskClosed":

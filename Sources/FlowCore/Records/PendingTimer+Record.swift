@@ -104,7 +104,8 @@ extension DueRule {
         case "period": self = .period(try record.period("period"), from: try record.date("from"))
         case "date": self = .date(try record.date("date"))
         case "recurring": self = .recurring(try record.recurringDay("day"), onOrAfter: try record.date("onOrAfter"))
-        case "before": self = .before(try record.period("period"), deadline: try DueRule(record: record.object("deadline")))
+        case "before":
+            self = .before(try record.period("period"), deadline: try DueRule(record: record.object("deadline")))
         default: throw record.unknown("kind", kind, known: Self.recordKinds)
         }
     }

@@ -76,14 +76,16 @@ enum LegacyEvent: Decodable {
         case .timerFired(let timer, let lateBy): return .timerFired(timer: timer, lateBy: lateBy)
         case .timerCancelled(let timer): return .timerCancelled(timer: timer)
         case .deadlineExpired(let activation, let deadline, let due, let interrupting):
-            return .deadlineExpired(activation: activation, deadline: deadline, due: due.due, interrupting: interrupting)
+            return .deadlineExpired(activation: activation, deadline: deadline, due: due.due,
+                                    interrupting: interrupting)
         case .reminderSent(let activation, let deadline, let due):
             return .reminderSent(activation: activation, deadline: deadline, due: due.due)
         case .factRecorded(let activation, let name, let value):
             return .factRecorded(activation: activation, name: name, value: value)
         case .noteRecorded(let activation, let kind, let message, let data):
             return .noteRecorded(activation: activation, kind: kind, message: message, data: data)
-        case .stageCompleted(let activation, let outcome): return .stageCompleted(activation: activation, outcome: outcome)
+        case .stageCompleted(let activation, let outcome):
+            return .stageCompleted(activation: activation, outcome: outcome)
         case .stageCancelled(let activation, let reason):
             return .stageCancelled(activation: activation, reason: reason.reason)
         case .instanceEnded(let node, let result): return .instanceEnded(node: node, result: result)

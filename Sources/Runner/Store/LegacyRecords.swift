@@ -23,8 +23,9 @@ enum LegacyRecords {
                                         event: event.event)
                 }
             for entry in rows {
-                try connection.run("UPDATE history SET actor = ?, event = ?, format = ? WHERE project_id = ? AND sequence = ?",
-                                   [.text(entry.actor.recordText), .text(entry.event.recordText),
+                try connection.run("""
+                    UPDATE history SET actor = ?, event = ?, format = ? WHERE project_id = ? AND sequence = ?
+                    """, [.text(entry.actor.recordText), .text(entry.event.recordText),
                                     .integer(Int64(RecordFormat.historyVersion)), .text(project),
                                     .integer(Int64(entry.sequence))])
             }
