@@ -22,8 +22,9 @@ let package = Package(
         .target(name: "ExpertPanelPlugin", dependencies: ["FlowCore"], path: "Examples/ExpertPanelPlugin/Sources"),
         .executableTarget(name: "my-govflow", dependencies: ["ExpertPanelPlugin", "Runner", "Stages"],
                           path: "Examples/ExpertPanelPlugin/Executable"),
-        .testTarget(name: "FlowCoreTests", dependencies: ["FlowCore", "Stages"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "FlowCore", "Stages", "CSQLite"]),
+        .testTarget(name: "FlowCoreTests", dependencies: ["FlowCore", "Stages"], exclude: ["Golden"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "FlowCore", "Stages", "CSQLite"],
+                    exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages", "StageTesting", "FlowCore"]),
         .testTarget(
             name: "ExamplePluginTests", dependencies: ["ExpertPanelPlugin", "Stages", "StageTesting", "FlowCore"],

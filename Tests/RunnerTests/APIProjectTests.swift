@@ -30,7 +30,8 @@ import Testing
         let history = try #require(project["history"]?.arrayValue)
         #expect(history.first?["seq"] == .number(1))
         #expect(history.first?["at"]?.stringValue == "2024-09-27T09:00:00+08:00")
-        #expect(history.first?["event"]?["instanceStarted"]?["definitionID"]?.stringValue == "approval")
+        #expect(history.first?["event"]?["type"]?.stringValue == "instanceStarted")
+        #expect(history.first?["event"]?["definition"]?.stringValue == "approval")
     }
 
     @Test func wholeProject_RunsToItsEnd() throws {
@@ -45,7 +46,7 @@ import Testing
                                 body: #"{"outcome": "approve"}"#).json
         #expect(done["status"]?.stringValue == "ended")
         #expect(done["result"]?.stringValue == "approved")
-        let decision = done["history"]?.arrayValue?.compactMap { $0["event"]?["taskDecided"] }.first
+        let decision = done["history"]?.arrayValue?.compactMap { $0["event"] }.first { $0["type"] == .string("taskDecided") }
         #expect(decision?["comment"]?.stringValue == "同意")
         #expect(decision?["data"] == .object(["score": .number(90)]))
     }

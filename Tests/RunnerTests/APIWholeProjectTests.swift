@@ -166,7 +166,7 @@ import Testing
         #expect(final["result"] as? String == "completed")
         #expect(decisions == 22)
         let history = final["history"] as? [[String: Any]] ?? []
-        #expect(history.contains { ($0["event"] as? [String: Any])?["deadlineExpired"] != nil })
+        #expect(history.contains { ($0["event"] as? [String: Any])?["type"] as? String == "deadlineExpired" })
         #expect((final["timers"] as? [[String: Any]] ?? []).isEmpty)
     }
 }

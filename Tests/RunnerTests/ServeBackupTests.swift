@@ -21,7 +21,7 @@ import Testing
                                         registry: StoreFixtures.registry, io: captured.io)
 
         #expect(status == 0)
-        #expect(captured.output == "backed up \(database) to \(destination) (schema version 5, 3 projects, "
+        #expect(captured.output == "backed up \(database) to \(destination) (schema version 6, 3 projects, "
             + "\(try (0..<3).map { try store.history(of: "p\($0)").count }.reduce(0, +)) history entries)\n")
         #expect(!FileManager.default.fileExists(atPath: destination + ".partial"))
         let copy = try SQLiteProjectStore(path: destination)

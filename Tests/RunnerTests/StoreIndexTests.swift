@@ -5,7 +5,7 @@ import Testing
 
 /// The index tables answer inboxes, deadline windows, overdue lists, starters and metrics exactly as the states
 /// say: the SQLite store (from its tables) and the in-memory store (from the states) agree on a varied history, and
-/// the tables survive a restart, a migration from schema version 3 and a rebuild.
+/// the tables survive a restart, a migration from schema version 5 and a rebuild.
 @Suite struct StoreIndexTests {
     static let unitWang = Actor(id: "wang", department: "区教育局", roles: ["project-unit"])
     static let unitZhao = Actor(id: "zhao", department: "区教育局", roles: ["project-unit"])
@@ -134,9 +134,9 @@ import Testing
         #expect(try Self.answers(reopened) == Self.answers(reference))
     }
 
-    /// Turns a database written by this build back into schema version 3: the incidents table (version 4) and the
-    /// index tables, columns and indexes (version 5) are dropped.
-    static func downgradeToVersionThree(_ path: String) throws {
+    /// Turns a database written by this build back into schema version 5: the index tables, columns and indexes
+    /// that version 6 added are dropped.
+    static func downgradeToVersionFive(_ path: String) throws {
         let connection = try SQLiteConnection(path: path, create: false)
         defer { connection.close() }
         try connection.execute("""
@@ -147,12 +147,11 @@ import Testing
             ALTER TABLE timers DROP COLUMN purpose; ALTER TABLE timers DROP COLUMN target;
             ALTER TABLE timers DROP COLUMN node; ALTER TABLE timers DROP COLUMN due;
             ALTER TABLE timers DROP COLUMN due_provisional; ALTER TABLE timers DROP COLUMN suspended_by;
-            DROP TABLE incidents;
-            PRAGMA user_version = 3;
+            PRAGMA user_version = 5;
             """)
     }
 
-    @Test func versionThreeDatabaseGetsItsIndexesFilledFromItsStatesOnOpen() throws {
+    @Test func versionFiveDatabaseGetsItsIndexesFilledFromItsStatesOnOpen() throws {
         let reference = InMemoryProjectStore()
         try Self.populate(reference)
         let path = try StoreFixtures.databasePath()
@@ -161,14 +160,14 @@ import Testing
             try Self.populate(store)
             store.close()
         }
-        try Self.downgradeToVersionThree(path)
+        try Self.downgradeToVersionFive(path)
         let check = try SQLiteConnection(path: path, create: false)
         #expect(try check.integer("SELECT count(*) FROM sqlite_master WHERE name = 'open_tasks'") == 0)
         check.close()
 
         let migrated = try SQLiteProjectStore(path: path)
         defer { migrated.close() }
-        #expect(try migrated.schemaVersion() == 5)
+        #expect(try migrated.schemaVersion() == 6)
         #expect(try Self.answers(migrated) == Self.answers(reference))
         #expect(try migrated.integrityCheck() == "ok")
         // The migrated database goes on keeping its indexes: p1's review is decided.

@@ -30,7 +30,7 @@ import Testing
         handMade.close()
 
         let store = try SQLiteProjectStore(path: path)
-        #expect(try store.schemaVersion() == 5)
+        #expect(try store.schemaVersion() == 6)
         #expect(try store.definitionRecords().map(\.id) == ["approval"])
         let index = try SQLiteConnection(path: path, create: false)
         #expect(try index.text("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'timers' "
@@ -47,12 +47,12 @@ import Testing
         let path = try StoreFixtures.databasePath()
         try SQLiteProjectStore(path: path).close()
         let newer = try SQLiteConnection(path: path, create: false)
-        try newer.execute("PRAGMA user_version = 6")
+        try newer.execute("PRAGMA user_version = 7")
         newer.close()
 
         let error = StoreFixtures.storeError { _ = try SQLiteProjectStore(path: path) }
-        #expect(message(error) == "the database \(path) has schema version 6, written by a newer GovFlow; this "
-            + "govflow knows versions up to 5. Run the newer govflow, or restore a backup made by this version")
+        #expect(message(error) == "the database \(path) has schema version 7, written by a newer GovFlow; this "
+            + "govflow knows versions up to 6. Run the newer govflow, or restore a backup made by this version")
     }
 
     @Test func fileThatIsNotADatabaseIsRefusedWithTheFileNamed() throws {

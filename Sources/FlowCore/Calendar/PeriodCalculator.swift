@@ -1,5 +1,5 @@
 /// A date a period falls due on, and whether it is only provisional.
-public struct DueDate: Hashable, Sendable, Codable {
+public struct DueDate: Hashable, Sendable {
     /// The last day of the period; the deadline is the end (24:00) of this day in China Standard Time.
     public let date: CivilDate
     /// True when the date was computed with weekends only because the calendar has no notice for its year yet.

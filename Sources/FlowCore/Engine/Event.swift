@@ -2,7 +2,7 @@ import Foundation
 
 /// Something that happened to a project. An instance's state changes only by applying events, so its history of
 /// events is both the audit trail and enough to rebuild the state (`InstanceState.replay`).
-public enum Event: Hashable, Sendable, Codable {
+public enum Event: Hashable, Sendable {
     /// The project started on a definition, with its variables and computed values.
     case instanceStarted(definitionID: String, version: Int, variables: [String: Value], computed: [String: Value])
     /// A token (a thread of execution) appeared at a node, inside a parallel scope or at top level.
@@ -77,7 +77,7 @@ public enum Event: Hashable, Sendable, Codable {
 }
 
 /// One entry of a project's history: an event, when it happened, and who caused it.
-public struct HistoryEntry: Hashable, Sendable, Codable {
+public struct HistoryEntry: Hashable, Sendable {
     /// The entry's position in the history, from 1.
     public let sequence: Int
     /// When it happened.

@@ -1,9 +1,9 @@
 import Foundation
 
 /// A task waiting for a person: a review opinion, an expert score, an applicant's revision.
-public struct HumanTask: Hashable, Sendable, Codable {
+public struct HumanTask: Hashable, Sendable {
     /// Where a task is in its life.
-    public enum Status: String, Hashable, Sendable, Codable {
+    public enum Status: String, Hashable, Sendable {
         case open
         case decided
         case closed

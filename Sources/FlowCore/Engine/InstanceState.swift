@@ -4,9 +4,9 @@ import Foundation
 ///
 /// It is derived entirely from the history: `apply(_:)` is the only way it changes, and `replay(_:)` rebuilds
 /// it from the entries.
-public struct InstanceState: Hashable, Sendable, Codable {
+public struct InstanceState: Hashable, Sendable {
     /// Where a project is in its life.
-    public enum Status: Hashable, Sendable, Codable {
+    public enum Status: Hashable, Sendable {
         case running
         /// Reached an end node with this result.
         case ended(result: String)
@@ -15,7 +15,7 @@ public struct InstanceState: Hashable, Sendable, Codable {
     }
 
     /// A thread of execution waiting at a node.
-    public struct Token: Hashable, Sendable, Codable {
+    public struct Token: Hashable, Sendable {
         public let id: Int
         public var node: String
         /// The innermost parallel scope the token runs in.
@@ -23,7 +23,7 @@ public struct InstanceState: Hashable, Sendable, Codable {
     }
 
     /// A parallel block being executed.
-    public struct Scope: Hashable, Sendable, Codable {
+    public struct Scope: Hashable, Sendable {
         public let id: Int
         public let split: String
         public let join: String
@@ -34,7 +34,7 @@ public struct InstanceState: Hashable, Sendable, Codable {
     }
 
     /// One entry into a stage.
-    public struct Activation: Hashable, Sendable, Codable {
+    public struct Activation: Hashable, Sendable {
         public let id: Int
         public let token: Int
         public let node: String
@@ -160,7 +160,7 @@ public struct InstanceState: Hashable, Sendable, Codable {
 }
 
 /// What remains of a task once it is decided or closed.
-public struct FinishedTask: Hashable, Sendable, Codable {
+public struct FinishedTask: Hashable, Sendable {
     public let id: Int
     public let nodeID: String
     public let key: String
@@ -169,7 +169,7 @@ public struct FinishedTask: Hashable, Sendable, Codable {
 }
 
 /// A deadline that expired: who was late with what.
-public struct OverdueRecord: Hashable, Sendable, Codable {
+public struct OverdueRecord: Hashable, Sendable {
     public let activation: Int
     public let node: String
     public let deadline: String

@@ -1,9 +1,9 @@
 import Foundation
 
 /// A timer waiting to fire: a deadline, a reminder, a stage's own timer or a wait node.
-public struct PendingTimer: Hashable, Sendable, Codable {
+public struct PendingTimer: Hashable, Sendable {
     /// What the timer is for.
-    public enum Purpose: Hashable, Sendable, Codable {
+    public enum Purpose: Hashable, Sendable {
         /// A deadline the definition puts on a stage node, by its id.
         case deadline(String)
         /// A reminder (催办) before a deadline, by the deadline's id.
@@ -44,7 +44,7 @@ public struct PendingTimer: Hashable, Sendable, Codable {
 }
 
 /// How a timer's due date follows from dates and periods.
-public indirect enum DueRule: Hashable, Sendable, Codable {
+public indirect enum DueRule: Hashable, Sendable {
     /// A period counted from an event's date.
     case period(Period, from: CivilDate)
     /// A fixed date.

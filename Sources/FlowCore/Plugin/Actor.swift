@@ -1,5 +1,5 @@
 /// Someone who acts on a project: an applicant, a reviewer, an expert, an administrator, or the system itself.
-public struct Actor: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct Actor: Hashable, Sendable, CustomStringConvertible {
     /// A stable identifier of the person or office (e.g. "zhang.wei", "tinghu-data-bureau").
     public let id: String
     /// The department the actor belongs to, if any (e.g. "区财政局").
@@ -20,7 +20,7 @@ public struct Actor: Hashable, Sendable, Codable, CustomStringConvertible {
 }
 
 /// Who a human task is for.
-public enum Assignee: Hashable, Sendable, Codable, CustomStringConvertible {
+public enum Assignee: Hashable, Sendable, CustomStringConvertible {
     /// One named actor.
     case actor(String)
     /// Anyone in a department.

@@ -99,7 +99,7 @@ public struct StageRefusal: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Why a stage is left without completing.
-public enum CancellationReason: Hashable, Sendable, Codable, CustomStringConvertible {
+public enum CancellationReason: Hashable, Sendable, CustomStringConvertible {
     /// An interrupting deadline of the node expired.
     case deadlineExpired(String)
     /// Another branch left the parallel block this stage ran in (e.g. a return to an earlier stage).

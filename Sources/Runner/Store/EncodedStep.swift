@@ -1,13 +1,13 @@
 import FlowCore
 import Foundation
 
-/// A step turned into column values, before it joins the commit queue: JSON encoding is the costly part of a
+/// A step turned into column values, before it joins the commit queue: writing the records is the costly part of a
 /// commit, so each caller does it on its own thread and the single writer only runs SQL.
 struct EncodedStep: Sendable {
     let projectID: String
     /// definition_id, definition_version, status, last_sequence, state, updated_at.
     let projectColumns: [SQLiteValue]
-    /// sequence, at, actor, event for each history entry.
+    /// sequence, at, actor, event, format for each history entry.
     let entries: [[SQLiteValue]]
     /// The pending timers the state leaves, but those an open incident suspends.
     let timers: [(timerID: Int, fireAt: Date, provisional: Bool)]
@@ -23,19 +23,18 @@ struct EncodedStep: Sendable {
         throws(StoreError)
     {
         self.projectID = projectID
-        let encoder = StoreCodec.makeEncoder()
         projectColumns = [
             .text(state.definitionID), .integer(Int64(state.definitionVersion)),
             .text(StoreCodec.status(state.status)), .integer(Int64(state.lastSequence)),
-            .text(try StoreCodec.encode(state, what: "the state of project \"\(state.id)\"", using: encoder)),
+            .text(state.recordText),
             StoreCodec.instant(state.updatedAt),
         ]
         var rows: [[SQLiteValue]] = []
         rows.reserveCapacity(entries.count)
         for entry in entries {
             rows.append([.integer(Int64(entry.sequence)), StoreCodec.instant(entry.at),
-                         .text(try StoreCodec.encode(entry.actor, what: "an actor", using: encoder)),
-                         .text(try StoreCodec.encode(entry.event, what: "an event", using: encoder))])
+                         .text(entry.actor.recordText), .text(entry.event.recordText),
+                         .integer(Int64(RecordFormat.historyVersion))])
         }
         self.entries = rows
         timers = state.activeTimers.map { ($0.id, $0.fireAt, $0.due.provisional) }

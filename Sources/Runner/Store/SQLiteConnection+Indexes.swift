@@ -80,8 +80,9 @@ extension SQLiteConnection {
                                   [.text(after)]) { ($0.text(0), $0.text(1)) }
             guard let last = batch.last else { break }
             for (id, text) in batch {
-                let what = "the state of project \"\(id)\""
-                let state = try StoreCodec.decode(InstanceState.self, from: text, what: what)
+                let state = try StoreCodec.record("the state of project \"\(id)\"") { () throws(RecordError) in
+                    try InstanceState(recordText: text)
+                }
                 let rows = IndexRows(state: state, entries: try history(of: id))
                 guard let start = rows.start else {
                     throw .failure("the history of project \"\(id)\" in \(path) does not begin with entry 1, so its "

@@ -12,17 +12,22 @@ extension SQLiteConnection {
 
     func state(of id: String) throws(StoreError) -> InstanceState? {
         guard let text = try text("SELECT state FROM projects WHERE id = ?", [.text(id)]) else { return nil }
-        return try StoreCodec.decode(InstanceState.self, from: text, what: "the state of project \"\(id)\"")
+        return try StoreCodec.record("the state of project \"\(id)\"") { () throws(RecordError) in
+            try InstanceState(recordText: text)
+        }
     }
 
     func history(of id: String) throws(StoreError) -> [HistoryEntry] {
-        try query("SELECT sequence, at, actor, event FROM history WHERE project_id = ? ORDER BY sequence",
+        try query("SELECT sequence, at, actor, event, format FROM history WHERE project_id = ? ORDER BY sequence",
                   [.text(id)]) { (row) throws(StoreError) -> HistoryEntry in
             let sequence = row.int(0)
             let what = "history entry \(sequence) of project \"\(id)\""
-            return HistoryEntry(sequence: sequence, at: StoreCodec.date(row.double(1)),
-                                actor: try StoreCodec.decode(Actor.self, from: row.text(2), what: what),
-                                event: try StoreCodec.decode(Event.self, from: row.text(3), what: what))
+            try StoreCodec.checkHistoryFormat(row.int(4), what: what)
+            let actorText = row.text(2), eventText = row.text(3)
+            return try StoreCodec.record(what) { () throws(RecordError) in
+                HistoryEntry(sequence: sequence, at: StoreCodec.date(row.double(1)),
+                             actor: try Actor(recordText: actorText), event: try Event(recordText: eventText))
+            }
         }
     }
 

@@ -46,7 +46,7 @@ extension SQLiteConnection {
 
     private func append(_ step: EncodedStep) throws(StoreError) {
         for entry in step.entries {
-            try run("INSERT INTO history (project_id, sequence, at, actor, event) VALUES (?, ?, ?, ?, ?)",
+            try run("INSERT INTO history (project_id, sequence, at, actor, event, format) VALUES (?, ?, ?, ?, ?, ?)",
                     [.text(step.projectID)] + entry)
         }
         guard let incidents = step.incidents else { return }

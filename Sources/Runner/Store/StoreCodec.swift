@@ -1,37 +1,35 @@
 import FlowCore
 import Foundation
 
-/// How values become columns: states, actors and events as JSON text; instants as numbers.
+/// How values become columns: states, actors and events as their record text (FlowCore's `Records`, described in
+/// docs/formats.md); instants as numbers.
 ///
 /// Instants in `at`, `deployed_at` and `updated_at` are REAL seconds since 2001-01-01 00:00 UTC (Foundation's
 /// reference date), which round-trips a `Date` exactly; timers' `fire_at` is INTEGER milliseconds since
 /// 1970-01-01 UTC, so that it can be indexed and read by people (timers fire at whole seconds).
 enum StoreCodec {
-    /// A JSON encoder set up as the store writes: keys sorted (stable text for people reading the file).
-    static func makeEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
-    static func encode<Value: Encodable>(_ value: Value, what: String, using encoder: JSONEncoder = makeEncoder())
-        throws(StoreError) -> String
+    /// Reads a stored record with `read`, turning its error into a store error that says which record: a newer
+    /// format version is refused by name, anything else is reported as damage.
+    static func record<Record>(_ what: String, _ read: () throws(RecordError) -> Record) throws(StoreError)
+        -> Record
     {
         do {
-            return String(decoding: try encoder.encode(value), as: UTF8.self)
+            return try read()
         } catch {
-            throw .failure("cannot encode \(what) as JSON: \(error)")
+            if case .newerVersion = error {
+                throw .failure("\(what) \(error) (a newer GovFlow wrote it); run that govflow, or restore a backup "
+                    + "made by this version")
+            }
+            throw .failure("cannot read \(what) stored in the database: \(error); the database was changed by hand "
+                + "or by an incompatible version; restore a backup")
         }
     }
 
-    static func decode<Value: Decodable>(_ type: Value.Type, from text: String, what: String) throws(StoreError)
-        -> Value
-    {
-        do {
-            return try JSONDecoder().decode(type, from: Data(text.utf8))
-        } catch {
-            throw .failure("cannot read \(what) stored in the database: \(error); the database was changed by hand "
-                + "or by an incompatible version; restore a backup")
+    /// Checks a history row's `format` column before its records are read.
+    static func checkHistoryFormat(_ format: Int, what: String) throws(StoreError) {
+        guard format <= RecordFormat.historyVersion else {
+            throw .failure("\(what) \(RecordError.newerVersion(found: format, supported: RecordFormat.historyVersion)) "
+                + "(a newer GovFlow wrote it); run that govflow, or restore a backup made by this version")
         }
     }
 

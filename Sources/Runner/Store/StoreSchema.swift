@@ -2,17 +2,30 @@ import FlowCore
 
 /// The database layout and its ordered migrations, versioned with `PRAGMA user_version`.
 ///
-/// Migration `n` turns a version `n - 1` database into version `n`. Opening runs the missing ones in order, all in
-/// one transaction, so a database is never left between versions. A database whose version is newer than
-/// `latestVersion` was written by a newer GovFlow and is refused.
+/// Migration `n` turns a version `n - 1` database into version `n`: its SQL, then, when it has one, a Swift step that
+/// rewrites rows (version 4 rewrites every history row and state from the synthesized `Codable` form into the
+/// records of docs/formats.md). Opening runs the missing ones in order, all in one transaction, so a database is
+/// never left between versions. A database whose version is newer than `latestVersion` was written by a newer
+/// GovFlow and is refused, unchanged.
 enum StoreSchema {
+    /// One migration: SQL, then an optional step that rewrites rows with Swift code.
+    struct Migration: Sendable {
+        let sql: String
+        let rewrite: (@Sendable (SQLiteConnection) throws(StoreError) -> Void)?
+
+        init(_ sql: String, rewrite: (@Sendable (SQLiteConnection) throws(StoreError) -> Void)? = nil) {
+            self.sql = sql
+            self.rewrite = rewrite
+        }
+    }
+
     /// `PRAGMA application_id` of a GovFlow database ("GvFw"), so that another program's SQLite file is refused.
     static let applicationID = 0x4776_4677
 
     /// The migrations in order; index 0 makes version 1.
-    static let migrations: [String] = [
+    static let migrations: [Migration] = [
         // 1: the tables.
-        """
+        Migration("""
         CREATE TABLE definitions (
             id TEXT NOT NULL,
             version INTEGER NOT NULL,
@@ -43,23 +56,28 @@ enum StoreSchema {
             fire_at INTEGER NOT NULL,
             PRIMARY KEY (project_id, timer_id)
         ) WITHOUT ROWID;
-        """,
+        """),
         // 2: the timer service asks for the earliest timers; index them by fire time.
-        """
+        Migration("""
         CREATE INDEX timers_by_fire_at ON timers (fire_at, project_id, timer_id);
-        """,
+        """),
         // 3: remember which timers are provisional (due in a year without a holiday notice yet), so that the runner
         // finds the projects to recompute when new calendar data arrives. Timers stored before this version are
         // marked provisional, so the first start after the migration checks them once.
-        """
+        Migration("""
         ALTER TABLE timers ADD COLUMN provisional INTEGER NOT NULL DEFAULT 1;
         CREATE INDEX timers_provisional ON timers (project_id) WHERE provisional = 1;
-        """,
-        // 4: incidents (a failure inside the engine or a plugin that stopped a project's timer or a user's
+        """),
+        // 4: explicit, versioned records (docs/formats.md). Each history row gets the format version of its actor and
+        // event records; every row and every state is rewritten from the synthesized `Codable` form of versions 1-3.
+        Migration("""
+        ALTER TABLE history ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
+        """, rewrite: LegacyRecords.upgrade),
+        // 5: incidents (a failure inside the engine or a plugin that stopped a project's timer or a user's
         // command), open and resolved, copied from the state in the commit that changes them, for
-        // GET /v1/incidents. A timer an open incident suspends is not offered as due (`timers.suspended_by`, 5).
+        // GET /v1/incidents. A timer an open incident suspends is not offered as due (`timers.suspended_by`, 6).
         // Databases before this version had no incidents, so the table starts empty.
-        """
+        Migration("""
         CREATE TABLE incidents (
             project_id TEXT NOT NULL REFERENCES projects (id),
             incident INTEGER NOT NULL,
@@ -77,12 +95,12 @@ enum StoreSchema {
             PRIMARY KEY (project_id, incident)
         ) WITHOUT ROWID;
         CREATE INDEX incidents_by_status ON incidents (status, raised_at, project_id, incident);
-        """,
-        // 5: what reads need, kept beside each state in the same transaction (see `IndexRows`): who started a
+        """),
+        // 6: what reads need, kept beside each state in the same transaction (see `IndexRows`): who started a
         // project; open tasks by assignee; each timer's purpose, node and due date for the deadline window; overdue
         // records by due date; stage activations by node and the fired-timer counters for metrics. The tables
         // start empty: `migrate` fills them from the stored states (`rebuildIndexes`) in the same transaction.
-        """
+        Migration("""
         ALTER TABLE projects ADD COLUMN starter_id TEXT;
         ALTER TABLE projects ADD COLUMN starter_department TEXT;
         ALTER TABLE projects ADD COLUMN started_at REAL;
@@ -143,12 +161,12 @@ enum StoreSchema {
             value INTEGER NOT NULL
         ) WITHOUT ROWID;
         INSERT INTO counters (name, value) VALUES ('timers_fired', 0), ('timers_fired_late', 0);
-        """,
+        """),
     ]
 
     /// The version whose migration creates the index tables: a database older than it has them filled from its
     /// states once every migration has run (so the states are read in this build's format).
-    static let indexesVersion = 5
+    static let indexesVersion = 6
 
     /// The version this build writes.
     static var latestVersion: Int { migrations.count }
@@ -172,7 +190,8 @@ enum StoreSchema {
             }
             guard version < latestVersion else { return version }
             for step in version..<latestVersion {
-                try connection.execute(migrations[step])
+                try connection.execute(migrations[step].sql)
+                try migrations[step].rewrite?(connection)
             }
             if version < indexesVersion { try connection.rebuildIndexes() }
             try connection.execute("PRAGMA application_id = \(applicationID)")

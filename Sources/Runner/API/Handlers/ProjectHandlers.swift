@@ -90,8 +90,8 @@ extension APIRouter {
         } catch {
             throw APIError(error)
         }
-        let view = Array(ProjectView.make(state, history: history, definition: service.definition(
-            state.definitionID, version: state.definitionVersion)).jsonText.utf8)
+        let view = Array(ProjectView.text(state, history: history, definition: service.definition(
+            state.definitionID, version: state.definitionVersion)).utf8)
         projectViews.store(CachedView(sequence: state.lastSequence, view: view), bytes: view.count, for: state.id)
         return view
     }

@@ -38,20 +38,6 @@ extension JSONValue {
         text += JSONText.quoted(string)
     }
 
-    /// A value's JSON form through its `Encodable` conformance, with dates in China Standard Time.
-    static func encoding(_ value: some Encodable) -> JSONValue {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(ChinaTime.timestamp(date))
-        }
-        guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8),
-              let element = try? JSONParser.parse(text)
-        else { return .null }
-        return element.value
-    }
-
     /// An optional string as a string or `null`.
     static func string(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 }

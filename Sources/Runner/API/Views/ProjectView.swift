@@ -3,6 +3,26 @@ import FlowCore
 /// A project as the API shows it: status, definition, variables, current stages, open tasks, pending timers,
 /// overdue records, incidents (open and resolved) and the whole history.
 enum ProjectView {
+    /// The view's JSON text: the members of `make`, then `history`, each entry's actor and event written as the very
+    /// records the store keeps (docs/formats.md).
+    static func text(_ state: InstanceState, history: [HistoryEntry], definition: WorkflowDefinition?) -> String {
+        var text = make(state, history: history, definition: definition).jsonText
+        text.removeLast()  // The object's "}": the history follows.
+        var writer = RecordWriter(capacity: 64 + history.count * 256)
+        writer.array(history) { writer, entry in
+            writer.object { writer in
+                writer.field("seq", entry.sequence)
+                writer.field("at", ChinaTime.timestamp(entry.at))
+                writer.key("actor")
+                entry.actor.write(to: &writer)
+                writer.key("event")
+                entry.event.write(to: &writer)
+            }
+        }
+        return text + ",\"history\":" + writer.text + "}"
+    }
+
+    /// Every member but `history`.
     static func make(_ state: InstanceState, history: [HistoryEntry], definition: WorkflowDefinition?) -> JSONValue {
         let starter = history.first?.actor
         let result: JSONValue
@@ -29,7 +49,6 @@ enum ProjectView {
             "timers": TimerView.pending(of: state),
             "overdue": .array(state.overdue.map(TimerView.overdue)),
             "incidents": IncidentView.all(of: state),
-            "history": historyView(history),
         ])
     }
 
@@ -50,16 +69,5 @@ enum ProjectView {
 
     static func values(_ values: [String: Value]) -> JSONValue {
         .object(values.keys.sorted().compactMap { key in values[key].map { JSONMember(key: key, value: $0.json) } })
-    }
-
-    /// Every entry as `{seq, at, actor, event}`; the events are encoded in one pass.
-    static func historyView(_ history: [HistoryEntry]) -> JSONValue {
-        let events = JSONValue.encoding(history.map(\.event)).arrayValue ?? []
-        return .array(history.enumerated().map { index, entry in
-            .object([
-                "seq": .number(entry.sequence), "at": ChinaTime.json(entry.at), "actor": actor(entry.actor),
-                "event": index < events.count ? events[index] : .null,
-            ])
-        })
     }
 }
