@@ -1,6 +1,6 @@
 extension Event {
-    /// The event's name in `Lifecycle.table`: its case name.
-    var lifecycleName: String {
+    /// The event's case name: its record's `type` (docs/formats.md) and its row in `Lifecycle.table`.
+    public var typeName: String {
         switch self {
         case .instanceStarted: return "instanceStarted"
         case .tokenCreated: return "tokenCreated"

@@ -90,7 +90,7 @@ public enum Lifecycle {
     /// Checks an entry against the state it is about to be applied to: each subject the event names must be in a
     /// status the table allows.
     static func check(_ entry: HistoryEntry, in state: InstanceState) throws(ReplayError) {
-        let name = entry.event.lifecycleName
+        let name = entry.event.typeName
         let projectStatus = status(ofProjectIn: state)
         guard allows(name, .project, in: projectStatus) else {
             throw .impossibleEvent(project: state.id, sequence: entry.sequence, event: name,

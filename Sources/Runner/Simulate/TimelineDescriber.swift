@@ -221,7 +221,7 @@ struct TimelineDescriber {
                 + (movedTo.map { " to \(name($0))" } ?? "") + ")\(Self.comment(comment))"
         }
         return TimelineRow(sequence: entry.sequence, at: entry.at, actor: entry.actor.id,
-                           type: Self.typeName(entry.event), node: node, description: text, details: details,
+                           type: entry.event.typeName, node: node, description: text, details: details,
                            bookkeeping: bookkeeping)
     }
 
@@ -242,46 +242,5 @@ struct TimelineDescriber {
         let chosen = exclusive.branches[branch]
         let condition = "\"\(chosen.condition.source)\""
         return "branch " + (chosen.label.map { "\"\($0)\" (\(condition))" } ?? condition)
-    }
-
-    /// The event's case name.
-    static func typeName(_ event: Event) -> String {
-        switch event {
-        case .instanceStarted: return "instanceStarted"
-        case .tokenCreated: return "tokenCreated"
-        case .tokenMoved: return "tokenMoved"
-        case .tokenRemoved: return "tokenRemoved"
-        case .scopeOpened: return "scopeOpened"
-        case .branchArrived: return "branchArrived"
-        case .scopeCompleted: return "scopeCompleted"
-        case .scopeCancelled: return "scopeCancelled"
-        case .gatewayPassed: return "gatewayPassed"
-        case .stageEntered: return "stageEntered"
-        case .stageStateSaved: return "stageStateSaved"
-        case .taskOpened: return "taskOpened"
-        case .taskDecided: return "taskDecided"
-        case .taskTransferred: return "taskTransferred"
-        case .taskDelegated: return "taskDelegated"
-        case .taskHandedBack: return "taskHandedBack"
-        case .reviewerAdded: return "reviewerAdded"
-        case .taskReturned: return "taskReturned"
-        case .taskUrged: return "taskUrged"
-        case .taskClosed: return "taskClosed"
-        case .timerScheduled: return "timerScheduled"
-        case .timerRescheduled: return "timerRescheduled"
-        case .timerFired: return "timerFired"
-        case .timerCancelled: return "timerCancelled"
-        case .deadlineExpired: return "deadlineExpired"
-        case .reminderSent: return "reminderSent"
-        case .factRecorded: return "factRecorded"
-        case .noteRecorded: return "noteRecorded"
-        case .stageCompleted: return "stageCompleted"
-        case .stageCancelled: return "stageCancelled"
-        case .instanceEnded: return "instanceEnded"
-        case .instanceWithdrawn: return "instanceWithdrawn"
-        case .incidentRaised: return "incidentRaised"
-        case .incidentRetryFailed: return "incidentRetryFailed"
-        case .incidentResolved: return "incidentResolved"
-        }
     }
 }
