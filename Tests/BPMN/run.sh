@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Exports every bundled workflow as BPMN (govflow graph --format bpmn) and checks each export with SpiffWorkflow
-# (Tests/BPMN/check_bpmn.py). Uses the virtual environment .build/ci-venv (created with /usr/bin/python3 -m venv as
-# .ci/run does) and installs SpiffWorkflow into it when missing. Fails, never skips, when a check fails.
+# Exports every bundled workflow and Tests/BPMN/all-kinds.json (every node kind) as BPMN (govflow graph --format
+# bpmn) and checks each export with SpiffWorkflow (Tests/BPMN/check_bpmn.py). Uses the virtual environment
+# .build/ci-venv (created with /usr/bin/python3 -m venv as .ci/run does) and installs SpiffWorkflow into it when
+# missing. Fails, never skips, when a check fails.
 #
 # GOVFLOW_BIN: the govflow binary (default: .build/debug/govflow, built with swift build when missing).
 set -euo pipefail
@@ -21,7 +22,7 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 pairs=()
-for definition in workflows/*.json; do
+for definition in workflows/*.json Tests/BPMN/all-kinds.json; do
     export="$out/$(basename "$definition" .json).bpmn"
     "$govflow" graph "$definition" --format bpmn > "$export"
     pairs+=("$definition" "$export")

@@ -44,7 +44,7 @@ import Testing
     static let expectedMermaid = """
         flowchart TD
             %% workflow all-kinds version 3
-            n_pre_review["预审 #quot;初审#quot;<br/>人工办理<br/>⏰ 5个工作日内"]
+            n_pre_review["预审 #quot;初审#quot;<br/>人工办理<br/>时限：5个工作日内"]
             n_amount_gate{"金额 #amp; 类别"}
             n_joint{{"会审<br/>并行办理"}}
             n_finance["财政局意见<br/>人工办理"]
@@ -54,7 +54,7 @@ import Testing
             n_end((("办结<br/>结果：批准")))
             n_pre_review -->|"通过"| n_amount_gate
             n_pre_review -->|"退回修改"| n_end
-            n_pre_review -.->|"⏰ 超过20个工作日"| n_end
+            n_pre_review -.->|"超过20个工作日"| n_end
             n_amount_gate -->|"≥500万元"| n_joint
             n_amount_gate -->|"project.amount #lt; 1"| n_end
             n_amount_gate -->|"其他情况"| n_hold
@@ -73,7 +73,7 @@ import Testing
             rankdir=TB;
             node [fontname="sans-serif"];
             edge [fontname="sans-serif"];
-            "pre-review" [shape=box, label="预审 \\"初审\\"\\n人工办理\\n⏰ 5个工作日内"];
+            "pre-review" [shape=box, label="预审 \\"初审\\"\\n人工办理\\n时限：5个工作日内"];
             "amount-gate" [shape=diamond, label="金额 & 类别"];
             "joint" [shape=hexagon, label="会审\\n并行办理"];
             "finance" [shape=box, label="财政局意见\\n人工办理"];
@@ -83,7 +83,7 @@ import Testing
             "end" [shape=doublecircle, label="办结\\n结果：批准"];
             "pre-review" -> "amount-gate" [label="通过"];
             "pre-review" -> "end" [label="退回修改"];
-            "pre-review" -> "end" [label="⏰ 超过20个工作日", style=dashed];
+            "pre-review" -> "end" [label="超过20个工作日", style=dashed];
             "amount-gate" -> "joint" [label="≥500万元"];
             "amount-gate" -> "end" [label="project.amount < 1"];
             "amount-gate" -> "hold" [label="其他情况"];
@@ -125,7 +125,7 @@ import Testing
         let dot = SimulationFixture.run(["graph", path, "--format", "dot"]).output
         #expect(MermaidGrammarCheck.problems(in: mermaid) == [])
         #expect(DotGrammarCheck.problems(in: dot) == [])
-        #expect(mermaid.contains(#"    n_revision -.->|"⏰ 超过15个工作日"| n_returned"#))
+        #expect(mermaid.contains(#"    n_revision -.->|"超过15个工作日"| n_returned"#))
         #expect(dot.contains(#"    "expert-review" -> "pre-review" [label="退回", style=dotted];"#))
     }
 

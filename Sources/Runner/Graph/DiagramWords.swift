@@ -76,19 +76,20 @@ enum DiagramWords {
         return [node.name, "结果：\(result)"]
     }
 
-    /// The note on a stage for a deadline that does not leave it: "⏰ 5个工作日内", "⏰ 每月20日前".
+    /// The note on a stage for a deadline that does not leave it: "时限：5个工作日内", "时限：每月20日前". Words, not a
+    /// clock emoji, so that a Graphviz rendering with only a CJK font shows it.
     static func deadlineNote(_ due: DeadlineDue) -> String {
         switch due {
-        case .period(let period): return "⏰ \(period.chinese)内"
-        case .recurring(let day): return "⏰ \(day.chinese)"
+        case .period(let period): return "时限：\(period.chinese)内"
+        case .recurring(let day): return "时限：\(day.chinese)"
         }
     }
 
-    /// The label of an interrupting deadline's edge: "⏰ 超过15个工作日", "⏰ 超过每月20日".
+    /// The label of an interrupting deadline's edge: "超过15个工作日", "逾期（每月20日前）".
     static func deadlineEdge(_ due: DeadlineDue) -> String {
         switch due {
-        case .period(let period): return "⏰ 超过\(period.chinese)"
-        case .recurring(let day): return "⏰ 逾期（\(day.chinese)）"
+        case .period(let period): return "超过\(period.chinese)"
+        case .recurring(let day): return "逾期（\(day.chinese)）"
         }
     }
 

@@ -62,8 +62,9 @@ struct ProcessGraph: Sendable {
             switch node.kind {
             case .stage(let stage):
                 let notes = stage.deadlines.filter { !$0.interrupting }.map { DiagramWords.deadlineNote($0.due) }
+                let kind = DiagramWords.stageKind(stage.stageKind)
                 vertices.append(Vertex(id: node.id, shape: .stage,
-                                       lines: [node.name, DiagramWords.stageKind(stage.stageKind)] + notes))
+                                       lines: (node.name == kind ? [kind] : [node.name, kind]) + notes))
                 for route in stage.outcomes {
                     edges.append(Edge(from: node.id, to: route.target,
                                       label: DiagramWords.outcome(route.outcome, kind: stage.stageKind), style: .solid))
