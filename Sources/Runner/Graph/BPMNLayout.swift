@@ -74,7 +74,7 @@ struct BPMNLayout: Sendable {
             guard let attached = element.attachedTo, let task = shapes[attached] else { continue }
             let slot = attachedCount[attached, default: 0]
             attachedCount[attached] = slot + 1
-            shapes[element.id] = Bounds(x: task.x + 2 + (slot % 3) * 31, y: task.bottom - 18, width: 36, height: 36)
+            shapes[element.id] = Bounds(x: task.x + 2 + (slot % 3) * 40, y: task.bottom - 18, width: 36, height: 36)
         }
         for (number, flow) in process.flows.enumerated() {
             guard let edge = edgeOfFlow[number], let source = shapes[flow.source], let target = shapes[flow.target],
@@ -125,7 +125,7 @@ struct BPMNLayout: Sendable {
     /// The size of an element's shape, as BPMN modelers draw it.
     static func size(_ kind: BPMNProcess.Kind) -> (width: Int, height: Int) {
         switch kind {
-        case .userTask: return (100, 80)
+        case .userTask: return (120, 80)
         case .exclusiveGateway, .parallelGateway: return (50, 50)
         case .startEvent, .endEvent, .timerCatchEvent, .boundaryTimerEvent: return (36, 36)
         }

@@ -115,7 +115,7 @@ struct BPMNProcess: Sendable {
                 for deadline in stage.deadlines {
                     let boundary = ids.make("Timer_\(node.id)_\(deadline.id)")
                     elements.append(Element(
-                        id: boundary, kind: .boundaryTimerEvent, name: DiagramWords.deadlineNote(deadline.due),
+                        id: boundary, kind: .boundaryTimerEvent, name: deadline.due.chinese,
                         documentation: Self.deadlineNotes(deadline), timer: Self.timer(deadline.due), attachedTo: id,
                         cancelActivity: deadline.interrupting))
                     if deadline.interrupting, let target = deadline.target {
@@ -135,12 +135,14 @@ struct BPMNProcess: Sendable {
                 }
                 elements.append(element)
             case .parallel(let split):
-                elements.append(Element(id: id, kind: .parallelGateway, name: node.name, documentation: notes))
+                elements.append(Element(id: id, kind: .parallelGateway,
+                                        name: Self.named(node, DiagramWords.parallelSplit), documentation: notes))
                 for branch in split.branches {
                     addFlow(&ids, from: id, to: ref(branch), name: nil, condition: nil)
                 }
             case .join(let join):
-                elements.append(Element(id: id, kind: .parallelGateway, name: node.name, documentation: notes))
+                elements.append(Element(id: id, kind: .parallelGateway,
+                                        name: Self.named(node, DiagramWords.parallelJoin), documentation: notes))
                 addFlow(&ids, from: id, to: ref(join.next), name: nil, condition: nil)
             case .wait(let wait):
                 let timer: Timer
