@@ -82,7 +82,7 @@ import Testing
     @Test func misspeltFormatSuggestsTheNearest() {
         let run = run(["graph", "x.json", "--format", "mermiad"])
         #expect(run.status == 2)
-        #expect(run.errors.hasPrefix(#"error: --format needs "mermaid" or "dot", found "mermiad"; did you mean "#
+        #expect(run.errors.hasPrefix(#"error: --format needs "mermaid", "dot" or "bpmn", found "mermiad"; did you mean "#
                                      + #""mermaid"?"# + "\n"))
     }
 

@@ -44,25 +44,25 @@ import Testing
     static let expectedMermaid = """
         flowchart TD
             %% workflow all-kinds version 3
-            n_pre_review["预审 #quot;初审#quot;<br/>human-task<br/>⏰ 5 workdays (opinion)"]
+            n_pre_review["预审 #quot;初审#quot;<br/>人工办理<br/>时限：5个工作日内"]
             n_amount_gate{"金额 #amp; 类别"}
-            n_joint{{"会审<br/>parallel split"}}
-            n_finance["财政局意见<br/>human-task"]
-            n_tech["tech<br/>automatic"]
-            n_joint_done{{"会审汇总<br/>join"}}
-            n_hold(["公示期<br/>wait 7 days"])
-            n_end((("办结<br/>approved")))
-            n_pre_review -->|"pass"| n_amount_gate
-            n_pre_review -->|"revise"| n_end
-            n_pre_review -.->|"⏰ 20 workdays"| n_end
+            n_joint{{"会审<br/>并行办理"}}
+            n_finance["财政局意见<br/>人工办理"]
+            n_tech["tech<br/>自动办理"]
+            n_joint_done{{"会审汇总<br/>汇合"}}
+            n_hold(["公示期<br/>等待7日"])
+            n_end((("办结<br/>结果：批准")))
+            n_pre_review -->|"通过"| n_amount_gate
+            n_pre_review -->|"退回修改"| n_end
+            n_pre_review -.->|"超过20个工作日"| n_end
             n_amount_gate -->|"≥500万元"| n_joint
             n_amount_gate -->|"project.amount #lt; 1"| n_end
-            n_amount_gate -->|"default"| n_hold
+            n_amount_gate -->|"其他情况"| n_hold
             n_joint --> n_finance
             n_joint --> n_tech
-            n_finance -->|"agree"| n_joint_done
+            n_finance -->|"同意"| n_joint_done
             n_finance -.->|"退回"| n_pre_review
-            n_tech -->|"done"| n_joint_done
+            n_tech -->|"已办理"| n_joint_done
             n_joint_done --> n_hold
             n_hold --> n_end
 
@@ -73,25 +73,25 @@ import Testing
             rankdir=TB;
             node [fontname="sans-serif"];
             edge [fontname="sans-serif"];
-            "pre-review" [shape=box, label="预审 \\"初审\\"\\nhuman-task\\n⏰ 5 workdays (opinion)"];
+            "pre-review" [shape=box, label="预审 \\"初审\\"\\n人工办理\\n时限：5个工作日内"];
             "amount-gate" [shape=diamond, label="金额 & 类别"];
-            "joint" [shape=hexagon, label="会审\\nparallel split"];
-            "finance" [shape=box, label="财政局意见\\nhuman-task"];
-            "tech" [shape=box, label="tech\\nautomatic"];
-            "joint-done" [shape=hexagon, label="会审汇总\\njoin"];
-            "hold" [shape=box, style=rounded, label="公示期\\nwait 7 days"];
-            "end" [shape=doublecircle, label="办结\\napproved"];
-            "pre-review" -> "amount-gate" [label="pass"];
-            "pre-review" -> "end" [label="revise"];
-            "pre-review" -> "end" [label="⏰ 20 workdays", style=dashed];
+            "joint" [shape=hexagon, label="会审\\n并行办理"];
+            "finance" [shape=box, label="财政局意见\\n人工办理"];
+            "tech" [shape=box, label="tech\\n自动办理"];
+            "joint-done" [shape=hexagon, label="会审汇总\\n汇合"];
+            "hold" [shape=box, style=rounded, label="公示期\\n等待7日"];
+            "end" [shape=doublecircle, label="办结\\n结果：批准"];
+            "pre-review" -> "amount-gate" [label="通过"];
+            "pre-review" -> "end" [label="退回修改"];
+            "pre-review" -> "end" [label="超过20个工作日", style=dashed];
             "amount-gate" -> "joint" [label="≥500万元"];
             "amount-gate" -> "end" [label="project.amount < 1"];
-            "amount-gate" -> "hold" [label="default"];
+            "amount-gate" -> "hold" [label="其他情况"];
             "joint" -> "finance";
             "joint" -> "tech";
-            "finance" -> "joint-done" [label="agree"];
+            "finance" -> "joint-done" [label="同意"];
             "finance" -> "pre-review" [label="退回", style=dotted];
-            "tech" -> "joint-done" [label="done"];
+            "tech" -> "joint-done" [label="已办理"];
             "joint-done" -> "hold";
             "hold" -> "end";
         }
@@ -125,7 +125,7 @@ import Testing
         let dot = SimulationFixture.run(["graph", path, "--format", "dot"]).output
         #expect(MermaidGrammarCheck.problems(in: mermaid) == [])
         #expect(DotGrammarCheck.problems(in: dot) == [])
-        #expect(mermaid.contains(#"    n_revision -.->|"⏰ 15 workdays"| n_returned"#))
+        #expect(mermaid.contains(#"    n_revision -.->|"超过15个工作日"| n_returned"#))
         #expect(dot.contains(#"    "expert-review" -> "pre-review" [label="退回", style=dotted];"#))
     }
 
@@ -134,8 +134,8 @@ import Testing
         #expect(run.status == 2)
         #expect(run.output == "")
         #expect(run.errors == """
-            error: --format needs "mermaid" or "dot", found "svg"
-            usage: govflow graph WORKFLOW [--format mermaid|dot]
+            error: --format needs "mermaid", "dot" or "bpmn", found "svg"
+            usage: govflow graph WORKFLOW [--format mermaid|dot|bpmn]
 
             """)
     }

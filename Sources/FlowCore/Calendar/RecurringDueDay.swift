@@ -92,6 +92,15 @@ public struct RecurringDueDay: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// As the regulations write it: "每月20日前", "每年12月31日前", "每年9月底前".
+    public var chinese: String {
+        switch self.rule {
+        case .monthly(let day): return "每月\(day)日前"
+        case .yearly(let month, nil): return "每年\(month)月底前"
+        case .yearly(let month, let day?): return "每年\(month)月\(day)日前"
+        }
+    }
+
     /// E.g. "day 20 of every month" or "end of September every year".
     public var description: String {
         switch rule {

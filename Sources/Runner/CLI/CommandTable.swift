@@ -67,9 +67,11 @@ enum CommandTable {
             + "2 a usage error or a file that cannot be read")
 
     static let graph = CommandSpec(
-        name: "graph", synopsis: ["govflow graph WORKFLOW [--format mermaid|dot]"],
-        summary: "Draws the process as a Mermaid flowchart or a Graphviz digraph (see docs/graph.md).",
-        options: [.init(name: "--format", value: "mermaid|dot", help: "the diagram language (default: mermaid)",
+        name: "graph", synopsis: ["govflow graph WORKFLOW [--format mermaid|dot|bpmn]"],
+        summary: "Draws the process as a Mermaid flowchart, a Graphviz digraph or BPMN 2.0 XML with its diagram "
+            + "(see docs/graph.md).",
+        options: [.init(name: "--format", value: "mermaid|dot|bpmn",
+                        help: "the diagram language (default: mermaid; bpmn opens in Camunda Modeler and bpmn.io)",
                         completion: .words(GraphCommand.Format.allCases.map(\.rawValue)))],
         positionalCompletion: .file,
         notes: "exit status: 0 printed, 1 the definition is invalid, 2 a usage error or a file that cannot be read")

@@ -1,7 +1,8 @@
 import FlowCore
 import Foundation
 
-/// `govflow graph WORKFLOW [--format mermaid|dot]`: prints the process as a diagram (default: Mermaid).
+/// `govflow graph WORKFLOW [--format mermaid|dot|bpmn]`: prints the process as a diagram (default: Mermaid) or as
+/// BPMN 2.0 XML with its diagram.
 ///
 /// Exit status: 0 the diagram was printed, 1 the definition is invalid, 2 a usage error. See docs/graph.md.
 struct GraphCommand {
@@ -14,6 +15,7 @@ struct GraphCommand {
     enum Format: String, CaseIterable {
         case mermaid
         case dot
+        case bpmn
     }
 
     func run(_ arguments: [String]) -> Int32 {
@@ -26,7 +28,7 @@ struct GraphCommand {
         if let value = options.value("--format") {
             guard let parsed = Format(rawValue: value) else {
                 let hint = NameSuggestion.hint(for: value, in: Format.allCases.map(\.rawValue))
-                return usageError("--format needs \"mermaid\" or \"dot\", found \"\(value)\"\(hint)")
+                return usageError("--format needs \"mermaid\", \"dot\" or \"bpmn\", found \"\(value)\"\(hint)")
             }
             format = parsed
         }
@@ -54,10 +56,10 @@ struct GraphCommand {
 
     /// The diagram of `definition` in `format`.
     static func render(_ definition: WorkflowDefinition, format: Format) -> String {
-        let graph = ProcessGraph(definition)
         switch format {
-        case .mermaid: return MermaidRenderer.render(graph)
-        case .dot: return DotRenderer.render(graph)
+        case .mermaid: return MermaidRenderer.render(ProcessGraph(definition))
+        case .dot: return DotRenderer.render(ProcessGraph(definition))
+        case .bpmn: return BPMNWriter.render(BPMNProcess(definition))
         }
     }
 

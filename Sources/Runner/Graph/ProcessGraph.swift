@@ -61,14 +61,18 @@ struct ProcessGraph: Sendable {
         for node in definition.nodes {
             switch node.kind {
             case .stage(let stage):
-                let notes = stage.deadlines.filter { !$0.interrupting }.map { "⏰ \($0.due) (\($0.id))" }
-                vertices.append(Vertex(id: node.id, shape: .stage, lines: [node.name, stage.stageKind] + notes))
+                let notes = stage.deadlines.filter { !$0.interrupting }.map { DiagramWords.deadlineNote($0.due) }
+                let kind = DiagramWords.stageKind(stage.stageKind)
+                vertices.append(Vertex(id: node.id, shape: .stage,
+                                       lines: (node.name == kind ? [kind] : [node.name, kind]) + notes))
                 for route in stage.outcomes {
-                    edges.append(Edge(from: node.id, to: route.target, label: route.outcome, style: .solid))
+                    edges.append(Edge(from: node.id, to: route.target,
+                                      label: DiagramWords.outcome(route.outcome, kind: stage.stageKind), style: .solid))
                 }
                 for deadline in stage.deadlines where deadline.interrupting {
                     guard let target = deadline.target else { continue }
-                    edges.append(Edge(from: node.id, to: target, label: "⏰ \(deadline.due)", style: .dashed))
+                    edges.append(Edge(from: node.id, to: target, label: DiagramWords.deadlineEdge(deadline.due),
+                                      style: .dashed))
                 }
                 for target in stage.returnTo {
                     edges.append(Edge(from: node.id, to: target, label: Self.returnLabel, style: .dotted))
@@ -80,30 +84,30 @@ struct ProcessGraph: Sendable {
                                       style: .solid))
                 }
                 if let fallback = gateway.defaultTarget {
-                    edges.append(Edge(from: node.id, to: fallback, label: "default", style: .solid))
+                    edges.append(Edge(from: node.id, to: fallback, label: DiagramWords.otherwise, style: .solid))
                 }
             case .parallel(let split):
-                vertices.append(Vertex(id: node.id, shape: .parallel, lines: [node.name, "parallel split"]))
+                vertices.append(Vertex(id: node.id, shape: .parallel,
+                                       lines: Self.named(node, DiagramWords.parallelSplit)))
                 for branch in split.branches {
                     edges.append(Edge(from: node.id, to: branch, label: nil, style: .solid))
                 }
             case .join(let join):
-                vertices.append(Vertex(id: node.id, shape: .join, lines: [node.name, "join"]))
+                vertices.append(Vertex(id: node.id, shape: .join, lines: Self.named(node, DiagramWords.parallelJoin)))
                 edges.append(Edge(from: node.id, to: join.next, label: nil, style: .solid))
             case .wait(let wait):
-                let until: String
-                switch wait.until {
-                case .period(let period): until = "wait \(period)"
-                case .date(let expression): until = "wait until \(expression.source)"
-                }
-                vertices.append(Vertex(id: node.id, shape: .wait, lines: [node.name, until]))
+                vertices.append(Vertex(id: node.id, shape: .wait, lines: [node.name, DiagramWords.wait(wait.until)]))
                 edges.append(Edge(from: node.id, to: wait.next, label: nil, style: .solid))
             case .end(let end):
-                let lines = node.name == end.result ? [end.result] : [node.name, end.result]
-                vertices.append(Vertex(id: node.id, shape: .end, lines: lines))
+                vertices.append(Vertex(id: node.id, shape: .end, lines: DiagramWords.endLines(node, end)))
             }
         }
         self.vertices = vertices
         self.edges = edges
+    }
+
+    /// The node's name and `role`, or the role alone when the node has no name of its own.
+    private static func named(_ node: Node, _ role: String) -> [String] {
+        node.name == node.id ? [role] : [node.name, role]
     }
 }
