@@ -5,11 +5,14 @@ extension Simulator {
     /// Answers each open task with its first outcome and the task's example data by an actor matching its
     /// assignee (a different one for each seat of a panel), at the current time (a delegated task is first handed
     /// back), repeatedly; when no task can be answered, lets the next timer fire.
-    /// Returns `nil` when the project ended, else why it stopped running without ending.
-    func approveAll() throws(SimulationError) -> String? {
+    /// Returns `nil` when the project ended (or reached `node`), else why it stopped running without ending.
+    ///
+    /// With `node`, stops as soon as the project has an open task or a token there, before answering it.
+    func approveAll(until node: String? = nil) throws(SimulationError) -> String? {
         while true {
             let current = try state
             guard current.isRunning else { return nil }
+            if let node, Simulator.hasReached(node, current) { return nil }
             var refusal: String?
             for task in current.openTasks {
                 let actor = Simulator.actor(for: task, among: current.openTasks)
@@ -33,6 +36,11 @@ extension Simulator {
                 }
             }
         }
+    }
+
+    /// Whether the project has an open task or a token at `node`.
+    static func hasReached(_ node: String, _ state: InstanceState) -> Bool {
+        state.openTasks.contains { $0.nodeID == node } || state.tokens.values.contains { $0.node == node }
     }
 
     /// An actor matching the task's assignee; when another open task of the same node has the same assignee (the

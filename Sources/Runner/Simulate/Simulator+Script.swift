@@ -31,6 +31,8 @@ extension Simulator {
             try advance(to: until)
         case .waitFor(let node):
             try waitFor(node: node, failure: failure)
+        case .approveUntil(let node):
+            try approveUntil(node: node, failure: failure)
         case .withdraw(let actor, let comment):
             try perform(.withdraw(actor: actor ?? project.applicant, comment: comment), failure: failure)
         default:
@@ -66,7 +68,7 @@ extension Simulator {
         case .urge(let selector, let comment):
             let task = try find(selector, in: current, failure: failure)
             command = .urge(task: task.id, actor: selector.actor ?? project.applicant, comment: comment)
-        case .withdraw, .wait, .waitFor:
+        case .withdraw, .wait, .waitFor, .approveUntil:
             return
         }
         try perform(command, failure: failure)
@@ -131,8 +133,7 @@ extension Simulator {
         while true {
             let current = try state
             if let node {
-                if current.openTasks.contains(where: { $0.nodeID == node })
-                    || current.tokens.values.contains(where: { $0.node == node }) { return }
+                if Simulator.hasReached(node, current) { return }
                 guard current.isRunning else {
                     throw failure("the project ended (\(Simulator.statusText(current.status))) before reaching "
                                     + "node \"\(node)\"")
@@ -147,6 +148,22 @@ extension Simulator {
         }
     }
 
+    /// Runs the default policy until the project has an open task or a token at `node`; fails when the project
+    /// ends first or the policy can go no further.
+    private func approveUntil(node: String, failure: (String) -> SimulationError) throws(SimulationError) {
+        guard definition.node(node) != nil else {
+            throw failure("there is no node \"\(node)\" in workflow \"\(definition.id)\""
+                            + NameSuggestion.hint(for: node, in: definition.nodes.map(\.id)))
+        }
+        let stopped = try approveAll(until: node)
+        let current = try state
+        if Simulator.hasReached(node, current) { return }
+        if let stopped {
+            throw failure("the default policy stopped before reaching node \"\(node)\": \(stopped)")
+        }
+        throw failure("the project ended (\(Simulator.statusText(current.status))) before reaching node \"\(node)\"")
+    }
+
     /// `decide at node "pre-review"`, `wait`…
     static func subject(of action: ScriptAction) -> String {
         switch action {
@@ -156,6 +173,8 @@ extension Simulator {
             return "\(action.name) at node \"\(selector.node)\""
         case .waitFor(let node):
             return "waitFor \"\(node ?? "end")\""
+        case .approveUntil(let node):
+            return "approveUntil \"\(node)\""
         case .wait, .withdraw:
             return action.name
         }
