@@ -161,7 +161,7 @@ enum BundledResources {
 {
   "$schema": "schema/workflow.schema.json",
   "id": "shangcheng",
-  "version": 1,
+  "version": 2,
   "title": "杭州市上城区电子政务项目管理流程（征求意见稿）",
   "jurisdiction": {"name": "浙江省杭州市上城区", "code": "330102"},
   "regulation": {"title": "上城区电子政务项目管理办法（征求意见稿）"},
@@ -347,7 +347,7 @@ enum BundledResources {
      "outcomes": {"filed": "trial-run"},
      "deadlines": [{"id": "filing-due", "period": "5 workdays", "interrupting": false, "basis": "〈项目实施〉第六段 生成后的5个工作日内"}]},
     {"id": "trial-run", "type": "stage", "name": "试运行", "stage": "trial-run", "basis": "第八章第一段",
-     "note": "项目初验通过后开展不少于30天的试运行 (counted here from the day the 初验 material is filed). The stage moves a minimum ending on a rest day to the next working day (stricter than the text).",
+     "note": "项目初验通过后开展不少于30天的试运行 (counted here from the day the 初验 material is filed). The day of filing is not counted (民法典 第二百零一条); the trial runs through the 30th day, a rest day or not, and completion is reported from the next day (docs/calendar.md, minimum duration).",
      "parameters": {"minimum": "30 days"},
      "outcomes": {"completed": "acceptance-approval"}},
     {"id": "acceptance-approval", "type": "stage", "name": "验收申请审核", "stage": "human-task", "basis": "第八章第一段、第二段",
@@ -397,7 +397,7 @@ enum BundledResources {
 {
   "$schema": "schema/workflow.schema.json",
   "id": "shangrao",
-  "version": 1,
+  "version": 2,
   "title": "上饶市数字化项目建设管理流程（市本级）",
   "jurisdiction": {"name": "江西省上饶市", "code": "361100"},
   "regulation": {"title": "上饶市数字化项目建设管理办法（暂行）", "document": "饶府办字〔2024〕26号"},
@@ -508,9 +508,10 @@ enum BundledResources {
 
     {"id": "procurement", "type": "stage", "name": "政府采购", "stage": "procurement",
      "basis": "第二十六条、第二十七条、第三十二条、第三十四条",
-     "note": "Entered on the day of the 立项批复. Intention lead time 第二十七条: 500万元（含）以上 45日, 以下 30日 (\"原则上\"); the stage counts it from the publication day and moves a period ending on a rest day to the next working day (stricter than the text). 采购需求调查、一般性审查和重点审查 and the IP clause (第三十四条) are part of this step. 第三十二条 counts half a year from the 批复 to 开工; engine deadlines belong to one node, so the clock runs on this stage, which is open from the 批复 until the contract.",
+     "note": "Entered on the day of the 立项批复. Intention lead time 第二十七条: 500万元（含）以上 45日, 以下 30日 (\"原则上\"); the stage counts it as docs/calendar.md counts a lead time: the publication day is not counted (民法典 第二百零一条) and procurement activities may start on the day the lead time ends, whatever kind of day it is (published 2024-09-02 with 30 days: from 2024-10-02). \"不得晚于采购活动开始前\" binds the start of procurement activities, so the purchaser reports it (task `start`, refused before the earliest date) before the contract task opens. 采购需求调查、一般性审查和重点审查 and the IP clause (第三十四条) are part of this step. 第三十二条 counts half a year from the 批复 to 开工; engine deadlines belong to one node, so the clock runs on this stage, which is open from the 批复 until the contract.",
      "parameters": {"methods": [{"method": "按招标投标、政府采购有关规定"}],
-                    "intentionLeadTimes": [{"atLeast": 0, "leadTime": "30 days"}, {"atLeast": 500, "leadTime": "45 days"}]},
+                    "intentionLeadTimes": [{"atLeast": 0, "leadTime": "30 days"}, {"atLeast": 500, "leadTime": "45 days"}],
+                    "recordStart": true},
      "outcomes": {"contracted": "supervision", "failed": "procurement-failed"},
      "deadlines": [{"id": "construction-start", "period": "6 months", "interrupting": true, "goto": "funds-recovery",
                     "basis": "第三十二条 项目批复后原则上半年未组织开工建设的，收回项目资金"}]},
@@ -552,7 +553,7 @@ enum BundledResources {
     {"id": "built", "type": "join", "next": "trial-run"},
 
     {"id": "trial-run", "type": "stage", "name": "试运行", "stage": "trial-run", "basis": "第三十三条",
-     "note": "\"原则上\" 500万元（含500万）以上不少于6个月，以下不少于3个月. The regulation does not say when the trial starts (\"项目建成后经试运行正常\"): here when construction ends. The stage moves a minimum ending on a rest day to the next working day (stricter than the text).",
+     "note": "\"原则上\" 500万元（含500万）以上不少于6个月，以下不少于3个月. The regulation does not say when the trial starts (\"项目建成后经试运行正常\"): here when construction ends. The day the trial starts is not counted (民法典 第二百零一条); the trial runs through the last day of its minimum, a rest day or not, and completion is reported from the next day (docs/calendar.md, minimum duration).",
      "parameters": {"minimum": [{"below": 500, "period": "3 months"}, {"period": "6 months"}]},
      "outcomes": {"completed": "final-inspection"}},
     {"id": "final-inspection", "type": "stage", "name": "项目终验", "stage": "acceptance", "basis": "第三十三条",
