@@ -330,11 +330,11 @@ enum BundledResources {
      "outcomes": {"filed": "terminated"}},
     {"id": "terminated", "type": "end", "result": "terminated"},
     {"id": "progress-report", "type": "stage", "name": "月度建设进度报送", "stage": "human-task", "basis": "〈项目实施〉第八段",
-     "note": "\"每月20日前\": due on the 20th of each month (report-due). \"submitted\" files one month's report and opens the next, due the following month; \"final\" is the last, when construction ends. The text does not say whether a 20th on a rest day moves; the general rule of the calendar (next working day) applies.",
+     "note": "\"每月20日前\": due on the 20th of each month (report-due). \"submitted\" files one month's report and opens the next, due the following month; \"final\" is the last, when construction ends. The text does not say whether a 20th on a rest day moves. A fixed day is not a 期间, so 民法典 第二百零三条 does not bind; the report goes to 区数据资源局, which receives on working days, so the due day moves to the next working day (GovFlow's default for recurring due days, read as 税收征收管理法实施细则 第一百零九条 reads monthly declaration deadlines; docs/calendar.md): 2024-10-20 and 2025-04-20 are Sundays, so those reports are due on the Mondays 10-21 and 04-21. Write \"monthly 20 as-written\" to keep the 20th.",
      "parameters": {"title": "每月20日前向区数据资源局报送项目建设进度等情况", "assignee": {"role": "project-unit"},
                     "outcomes": ["final", "submitted"]},
      "outcomes": {"final": "built", "submitted": "progress-report"},
-     "deadlines": [{"id": "report-due", "on": "monthly 20", "interrupting": false, "basis": "〈项目实施〉第八段 每月20日前"}]},
+     "deadlines": [{"id": "report-due", "on": "monthly 20", "interrupting": false, "basis": "〈项目实施〉第八段 每月20日前; a 20th on a rest day moves to the next working day (税收征收管理法实施细则 第一百零九条 by analogy; not a 期间 under 民法典 第二百零三条)"}]},
     {"id": "built", "type": "join", "next": "initial-inspection"},
 
     {"id": "initial-inspection", "type": "stage", "name": "项目初验", "stage": "acceptance", "basis": "第八章第一段",
