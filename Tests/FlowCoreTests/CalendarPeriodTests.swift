@@ -116,3 +116,13 @@ import Testing
         }
     }
 }
+
+@Suite struct PeriodChineseTests {
+    @Test func periodsAreWrittenAsTheRegulationsWriteThem() throws {
+        #expect(try Period.parse("5 workdays").chinese == "5个工作日")
+        #expect(try Period.parse("45 days").chinese == "45日")
+        #expect(try Period.parse("6 months").chinese == "6个月")
+        #expect(try Period.parse("1 year").chinese == "1年")
+        #expect(try Period.parse("P2W").chinese == "14日")
+    }
+}
