@@ -153,7 +153,8 @@ import Testing
 
     @Test func changeRequestIsDecidedByTheTaskForceOfficeAndReturnsToImplementation() throws {
         let steps = Self.belowQuotaToIntention + [
-            Scenario.decide("procurement", "started", at: "2024-07-01"), Scenario.decide("procurement", "contract-signed"),
+            Scenario.decide("procurement", "started", at: "2024-07-01"),
+            Scenario.decide("procurement", "contract-signed"),
             Scenario.decide("supervision", "engaged"),
             Scenario.decide("implementation", "change-request"), Scenario.decide("change-approval", "approve"),
         ]

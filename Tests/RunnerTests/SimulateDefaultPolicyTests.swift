@@ -44,7 +44,8 @@ import Testing
 
     @Test func eachSeatOfAnAcceptancePanelIsAnsweredByADifferentActor() throws {
         let run = try Scenario.run("yushan", #"{"amount": 120}"#, start: "2024-09-27")
-        let seats = run.events.filter { $0["type"] as? String == "taskDecided" && $0["node"] as? String == "acceptance" }
+        let seats = run.events
+            .filter { $0["type"] as? String == "taskDecided" && $0["node"] as? String == "acceptance" }
             .compactMap { $0["actor"] as? String }
         // Two of the three seats pass: the group's majority has decided and the third seat is closed.
         #expect(seats == ["acceptance-group/initial:1", "acceptance-group/initial:2"])

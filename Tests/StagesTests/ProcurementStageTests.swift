@@ -39,8 +39,8 @@ import Testing
     }
 
     @Test func procurementActivitiesStartedBeforeTheLeadTimeAreRefusedWithTheDate() throws {
-        let parameters = Self.parameters.replacingOccurrences(of: #""amountVariable": "amount","#,
-                                                              with: #""amountVariable": "amount", "recordStart": true,"#)
+        let parameters = Self.parameters.replacingOccurrences(
+            of: #""amountVariable": "amount","#, with: #""amountVariable": "amount", "recordStart": true,"#)
         var run = try StageHarness(kind: ProcurementStage(), parameters: parameters,
                                    variables: ["amount": .number(600)], start: Given.monday)
         try run.decide("publish-intention", as: Given.unit, outcome: "published")
