@@ -19,14 +19,15 @@ import Foundation
 ///   outcome `started`) before the contract task opens; it is refused before the earliest start, which is the date
 ///   上饶市 第二十七条 binds ("不得晚于采购活动开始前45日"). Fact `<node>.procurementStartedOn`.
 ///
-/// Tasks: `publish-intention` (purchaser: `published`, when a lead time applies), then `procure` (purchaser:
+/// Tasks: `publish-intention` (purchaser: `published`, when a lead time applies), `start` (with `recordStart`),
+/// then `procure` (purchaser:
 /// `contract-signed`, with optional `data` such as `{"contractNumber": …, "supplier": …, "contractAmount": …}`,
 /// or `failed`). The earliest start is counted as docs/calendar.md counts a lead time ("不得晚于采购活动开始前45日"):
 /// the publication day is not counted (民法典 第二百零一条), and procurement may start on the day `leadTime` after
 /// it at the earliest (published 2024-09-27 with 45 days: from 2024-11-11), in the definition's calendar, with no
 /// rest-day extension (第二百零三条 lengthens a time limit, not a wait).
-/// Facts: `<node>.method`, `<node>.intentionPublishedOn`, `<node>.earliestStart`, `<node>.contractSignedOn`,
-/// `<node>.contract`. Outcomes: `contracted`, `failed`.
+/// Facts: `<node>.method`, `<node>.intentionPublishedOn`, `<node>.earliestStart`, `<node>.procurementStartedOn`,
+/// `<node>.contractSignedOn`, `<node>.contract`. Outcomes: `contracted`, `failed`.
 public struct ProcurementStage: StageKind {
     public let identifier = "procurement"
     public let summary = "采购: method by amount, intention published in time, contract"
