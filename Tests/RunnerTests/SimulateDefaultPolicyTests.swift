@@ -102,6 +102,17 @@ import Testing
             """))
     }
 
+    @Test func approveUntilAGatewayIsRefusedBeforeTheRun() throws {
+        let run = try Scenario.run("shangrao", #"{"amount": 120, "category": "其他类别"}"#, start: "2024-09-27",
+                                   steps: [#"{"approveUntil": "quota"}"#])
+        #expect(run.status == 1)
+        #expect(run.errors.hasSuffix("""
+            script.json:2:18: step 1: "approveUntil" names the exclusive node "quota", which a project passes without \
+            stopping; name a stage, wait or join node (or use {"waitFor": "end"})
+
+            """))
+    }
+
     @Test func approveUntilANodeTheProjectNeverReachesFails() throws {
         let steps = [#"{"approveUntil": "city-evaluation"}"#, Scenario.decide("city-evaluation", "fail"),
                      #"{"approveUntil": "trial-run"}"#]

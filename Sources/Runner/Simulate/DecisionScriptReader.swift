@@ -84,11 +84,21 @@ struct DecisionScriptReader {
                 throw InputFileError(file: file, location: body.location,
                                      message: "\(what): \"approveUntil\" must be a node id")
             }
-            if let definition, definition.node(text) == nil {
-                throw InputFileError(file: file, location: body.location,
-                                     message: "\(what): \"approveUntil\" names node \"\(text)\", which workflow "
-                                         + "\"\(definition.id)\" does not have"
-                                         + NameSuggestion.hint(for: text, in: definition.nodes.map(\.id)))
+            if let definition {
+                guard let node = definition.node(text) else {
+                    throw InputFileError(file: file, location: body.location,
+                                         message: "\(what): \"approveUntil\" names node \"\(text)\", which workflow "
+                                             + "\"\(definition.id)\" does not have"
+                                             + NameSuggestion.hint(for: text, in: definition.nodes.map(\.id)))
+                }
+                switch node.kind {
+                case .stage, .wait, .join: break
+                case .exclusive, .parallel, .end:
+                    throw InputFileError(file: file, location: body.location,
+                                         message: "\(what): \"approveUntil\" names the \(node.kind.typeName) node "
+                                             + "\"\(text)\", which a project passes without stopping; name a stage, "
+                                             + "wait or join node (or use {\"waitFor\": \"end\"})")
+                }
             }
             return .approveUntil(node: text)
         case "withdraw":
