@@ -52,6 +52,19 @@ import Testing
         #expect(run.result == "completed")
     }
 
+    @Test func aScriptDecidingTwoSeatsWithoutActorsUsesADifferentActorForEach() throws {
+        let steps = [#"{"approveUntil": "acceptance"}"#, Scenario.decide("acceptance", "pass", task: "initial:1"),
+                     Scenario.decide("acceptance", "pass", task: "initial:3")]
+        let run = try Scenario.run("yushan", #"{"amount": 120}"#, start: "2024-09-27", steps: steps,
+                                   afterLastStep: "stop")
+        #expect(run.status == 0, "\(run.errors)")
+        let seats = run.events
+            .filter { $0["type"] as? String == "taskDecided" && $0["node"] as? String == "acceptance" }
+            .compactMap { $0["actor"] as? String }
+        #expect(seats == ["acceptance-group/initial:1", "acceptance-group/initial:3"])
+        #expect(run.facts["acceptance.result"] == #""accepted""#)
+    }
+
     @Test func periodsInTaskTitlesAreWrittenInChinese() throws {
         let run = try Scenario.run("shangrao", #"{"amount": 600, "category": "其他类别"}"#, start: "2024-09-27")
         let titles = run.events.filter { $0["type"] as? String == "taskOpened" && $0["node"] as? String != nil }

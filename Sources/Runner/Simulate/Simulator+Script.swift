@@ -83,15 +83,17 @@ extension Simulator {
         }
     }
 
-    /// The script's actor, or one matching the task's current assignee.
+    /// The script's actor, or one matching the task's current assignee (a different one for each seat of a panel,
+    /// as the default policy chooses).
     private func actor(_ selector: TaskSelector, _ task: FoundTask) -> Actor {
-        selector.actor ?? task.assignee.map(Simulator.actor(matching:)) ?? project.applicant
+        selector.actor ?? task.actor ?? project.applicant
     }
 
-    /// The task a step names: an open one (with its assignee), or a finished one so the engine can say why.
+    /// The task a step names: an open one (with an actor matching its assignee), or a finished one so the engine
+    /// can say why.
     private struct FoundTask {
         let id: Int
-        let assignee: Assignee?
+        let actor: Actor?
     }
 
     /// The task a step acts on: the open task at the node (with the key, if given; an added reviewer's task only
@@ -111,14 +113,16 @@ extension Simulator {
         if selector.key == nil, open.contains(where: { $0.consultationOf == nil }) {
             open = open.filter { $0.consultationOf == nil }
         }
-        if open.count == 1, let task = open.first { return FoundTask(id: task.id, assignee: task.assignee) }
+        if open.count == 1, let task = open.first {
+            return FoundTask(id: task.id, actor: Simulator.actor(for: task, among: state.openTasks))
+        }
         if open.count > 1 {
             throw failure("node \"\(selector.node)\" has \(open.count) open tasks ("
                             + open.map { "\"\($0.key)\"" }.joined(separator: ", ") + "); name one with \"task\"")
         }
         let finished = state.finishedTasks.values
             .filter { $0.nodeID == selector.node && (selector.key == nil || $0.key == selector.key) }
-        if let latest = finished.max(by: { $0.id < $1.id }) { return FoundTask(id: latest.id, assignee: nil) }
+        if let latest = finished.max(by: { $0.id < $1.id }) { return FoundTask(id: latest.id, actor: nil) }
         let openTasks = state.openTasks.map { "\"\($0.nodeID)\" (\"\($0.key)\")" }
         throw failure("no task has been opened at node \"\(selector.node)\""
                         + (selector.key.map { " with key \"\($0)\"" } ?? "") + "; "
