@@ -203,7 +203,7 @@ public struct AcceptanceStage: StageKind {
         state.phase = "rectify"
         state.failedPhase = phase
         return [.setState(state),
-                .note(kind: "rectification", message: "\(context.nodeName): \(label)不合格，限\(window)内整改后再提请验收"
+                .note(kind: "rectification", message: "\(context.nodeName): \(label)不合格，限\(window.chinese)内整改后再提请验收"
                         + (comment.map { " — \($0)" } ?? ""), data: .object(["phase": .string(phase)])),
                 .openTask(TaskRequest(key: "rectify", title: "\(context.nodeName): 整改后再提请\(label)",
                                       assignee: parameters.applicant, outcomes: ["reapply"], due: window)),

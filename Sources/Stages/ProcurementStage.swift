@@ -15,13 +15,19 @@ import Foundation
 /// - `intentionLeadTimes`: `[{"atLeast": 0, "leadTime": "30 days"}, {"atLeast": 500, "leadTime": "45 days"}]`:
 ///   how long before procurement starts the intention must be public; amounts below the first bound publish none.
 /// - `purchaser`: who procures, default `{"role": "project-unit"}`.
+/// - `recordStart` (default false): the purchaser reports the start of procurement activities (task `start`,
+///   outcome `started`) before the contract task opens; it is refused before the earliest start, which is the date
+///   上饶市 第二十七条 binds ("不得晚于采购活动开始前45日"). Fact `<node>.procurementStartedOn`.
 ///
-/// Tasks: `publish-intention` (purchaser: `published`, when a lead time applies), then `procure` (purchaser:
+/// Tasks: `publish-intention` (purchaser: `published`, when a lead time applies), `start` (with `recordStart`),
+/// then `procure` (purchaser:
 /// `contract-signed`, with optional `data` such as `{"contractNumber": …, "supplier": …, "contractAmount": …}`,
-/// or `failed`). The earliest start is the lead time counted from the publication day in the definition's
-/// calendar (a day period ending on a rest day moves to the next working day).
-/// Facts: `<node>.method`, `<node>.intentionPublishedOn`, `<node>.earliestStart`, `<node>.contractSignedOn`,
-/// `<node>.contract`. Outcomes: `contracted`, `failed`.
+/// or `failed`). The earliest start is counted as docs/calendar.md counts a lead time ("不得晚于采购活动开始前45日"):
+/// the publication day is not counted (民法典 第二百零一条), and procurement may start on the day `leadTime` after
+/// it at the earliest (published 2024-09-27 with 45 days: from 2024-11-11), in the definition's calendar, with no
+/// rest-day extension (第二百零三条 lengthens a time limit, not a wait).
+/// Facts: `<node>.method`, `<node>.intentionPublishedOn`, `<node>.earliestStart`, `<node>.procurementStartedOn`,
+/// `<node>.contractSignedOn`, `<node>.contract`. Outcomes: `contracted`, `failed`.
 public struct ProcurementStage: StageKind {
     public let identifier = "procurement"
     public let summary = "采购: method by amount, intention published in time, contract"
@@ -34,11 +40,13 @@ public struct ProcurementStage: StageKind {
         let methods: AmountTiers<String>
         let leadTimes: AmountTiers<Period>?
         let purchaser: Assignee
+        let recordStart: Bool
 
         static func read(_ reader: inout ParameterReader) -> Parameters? {
             let parameters = reader.parameters
             let symbols = reader.symbols
-            reader.rejectUnknown(allowed: ["amountVariable", "methods", "intentionLeadTimes", "purchaser"])
+            reader.rejectUnknown(allowed: ["amountVariable", "methods", "intentionLeadTimes", "purchaser",
+                                           "recordStart"])
             let variable = reader.string("amountVariable", required: false) ?? "amount"
             reader.checkDecimalVariable(variable, key: "amountVariable", symbols: symbols)
             if parameters["methods"] == nil { reader.report("missing parameter \"methods\"", at: .root) }
@@ -50,9 +58,10 @@ public struct ProcurementStage: StageKind {
                                                      expected: "a period such as \"45 days\"", from: &reader,
                                                      parse: Period.from)
             let purchaser = reader.assignee("purchaser", required: false) ?? .role("project-unit")
+            let recordStart = reader.bool("recordStart", default: false)
             guard let methods, reader.problems.isEmpty else { return nil }
             return Parameters(amountVariable: variable, methods: methods, leadTimes: leadTimes,
-                              purchaser: purchaser)
+                              purchaser: purchaser, recordStart: recordStart)
         }
     }
 
@@ -62,6 +71,8 @@ public struct ProcurementStage: StageKind {
         let leadTime: String?
         var publishedOn: CivilDate?
         var earliestStart: CivilDate?
+        /// When procurement activities started, with `recordStart`.
+        var startedOn: CivilDate?
     }
 
     public func readParameters(_ reader: inout ParameterReader) -> Parameters? { Parameters.read(&reader) }
@@ -72,6 +83,14 @@ public struct ProcurementStage: StageKind {
         let from = state.earliestStart.map { "（采购活动不早于 \($0.iso)）" } ?? ""
         return .openTask(TaskRequest(key: "procure", title: "\(context.nodeName): 以\(state.method)方式采购并签订合同\(from)",
                                      assignee: parameters.purchaser, outcomes: ["contract-signed", "failed"]))
+    }
+
+    /// The task after the intention: the start of procurement activities with `recordStart`, else the contract.
+    private func nextTask(_ parameters: Parameters, _ state: State, context: Context) -> Action {
+        guard parameters.recordStart else { return procureTask(parameters, state, context: context) }
+        let from = state.earliestStart.map { "（不早于 \($0.iso)）" } ?? ""
+        return .openTask(TaskRequest(key: "start", title: "\(context.nodeName): 开展采购活动\(from)",
+                                     assignee: parameters.purchaser, outcomes: ["started"]))
     }
 
     public func enter(_ context: Context) throws(StageRefusal) -> [Action] {
@@ -90,10 +109,10 @@ public struct ProcurementStage: StageKind {
         ]
         if let leadTime {
             actions.append(.openTask(TaskRequest(
-                key: "publish-intention", title: "\(context.nodeName): 公开采购意向（至少提前 \(leadTime)）",
+                key: "publish-intention", title: "\(context.nodeName): 公开采购意向（至少提前\(leadTime.chinese)）",
                 assignee: parameters.purchaser, outcomes: ["published"])))
         } else {
-            actions.append(procureTask(parameters, state, context: context))
+            actions.append(nextTask(parameters, state, context: context))
         }
         return actions
     }
@@ -108,7 +127,7 @@ public struct ProcurementStage: StageKind {
             guard let text = state.leadTime, let leadTime = try? Period.parse(text) else {
                 throw StageRefusal("no intention lead time applies to this project")
             }
-            let earliest = context.periods.due(leadTime, after: context.today).date
+            let earliest = context.periods.earliestLaterStep(leadTime: leadTime, after: context.today).date
             state.publishedOn = context.today
             state.earliestStart = earliest
             return [.setState(state),
@@ -116,6 +135,17 @@ public struct ProcurementStage: StageKind {
                     .recordFact(name: context.fact("earliestStart"), value: .string(earliest.iso)),
                     // Fires as the earliest day begins, to tell the purchaser procurement may start.
                     .scheduleTimerOn(key: Self.earliestStartTimer, date: earliest.adding(days: -1)),
+                    nextTask(parameters, state, context: context)]
+        case ("start", _):
+            if let earliest = state.earliestStart, context.today < earliest, let published = state.publishedOn,
+               let leadTime = state.leadTime {
+                throw StageRefusal("procurement activities cannot start before \(earliest.iso): the procurement "
+                                       + "intention was published on \(published.iso) and must be public \(leadTime) "
+                                       + "before procurement starts")
+            }
+            state.startedOn = context.today
+            return [.setState(state),
+                    .recordFact(name: context.fact("procurementStartedOn"), value: .string(context.today.iso)),
                     procureTask(parameters, state, context: context)]
         case ("procure", "contract-signed"):
             if let earliest = state.earliestStart, context.today < earliest, let published = state.publishedOn,

@@ -13,10 +13,14 @@ import Foundation
 /// - `amountVariable`: the decimal project variable the table reads, default `"amount"`.
 /// - `reporter`: who runs the trial and reports, default `{"role": "project-unit"}`.
 ///
-/// The earliest completion is `minimum` counted from the day the stage is entered, in the definition's calendar.
+/// The minimum is counted as the law counts a period (docs/calendar.md, "Minimum duration"): the day the stage is
+/// entered is not counted (民法典 第二百零一条: 开始的当日不计入), so a trial entered on 15 April at 10:00 with a
+/// minimum of 6 months must run through the whole of 15 October (the corresponding day, 第二百零二条; no rest-day
+/// extension, since a minimum that ends on a rest day has already lasted its full length), and completion can be
+/// reported from 16 October. Counted in the definition's calendar.
 /// Task: `report` (reporter: `completed`, or `log-problem` — recorded as a note with the comment and data; the
-/// task opens again). Facts: `<node>.startedOn`, `<node>.earliestEnd`, `<node>.completedOn`, `<node>.problems`
-/// (how many were logged). Outcome: `completed`.
+/// task opens again). Facts: `<node>.startedOn`, `<node>.earliestEnd` (the first day completion can be reported),
+/// `<node>.completedOn`, `<node>.problems` (how many were logged). Outcome: `completed`.
 public struct TrialRunStage: StageKind {
     public let identifier = "trial-run"
     public let summary = "试运行: a minimum duration, problems logged, completion reported"
@@ -71,7 +75,7 @@ public struct TrialRunStage: StageKind {
     public func outcomes(for parameters: Parameters) -> [String] { ["completed"] }
 
     private func reportTask(_ parameters: Parameters, _ state: State, context: Context) -> Action {
-        .openTask(TaskRequest(key: "report", title: "\(context.nodeName): 试运行（不少于\(state.minimum)，"
+        .openTask(TaskRequest(key: "report", title: "\(context.nodeName): 试运行（不少于\(Self.chinese(state.minimum))，"
                                   + "\(state.earliestEnd.iso) 起可报告完成）",
                               assignee: parameters.reporter, outcomes: ["completed", "log-problem"]))
     }
@@ -83,13 +87,15 @@ public struct TrialRunStage: StageKind {
             minimum = table.value(for: try context.amount(parameters.amountVariable))
         }
         guard let minimum else { throw StageRefusal("no minimum trial period covers this project") }
-        let earliest = context.periods.due(minimum, after: context.today).date
+        // The trial must last through the whole of its last day; completion is reported from the next day.
+        let lastDay = context.periods.earliestEnd(ofAtLeast: minimum, startingAfter: context.today).date
+        let earliest = lastDay.adding(days: 1)
         let state = State(minimum: minimum.description, startedOn: context.today, earliestEnd: earliest)
         return [.setState(state),
                 .recordFact(name: context.fact("startedOn"), value: .string(context.today.iso)),
                 .recordFact(name: context.fact("earliestEnd"), value: .string(earliest.iso)),
-                // Fires as the earliest day begins, to tell the project unit completion can be reported.
-                .scheduleTimerOn(key: Self.minimumReachedTimer, date: earliest.adding(days: -1)),
+                // Fires at 24:00 of the last day, as the earliest day begins, to tell the project unit.
+                .scheduleTimerOn(key: Self.minimumReachedTimer, date: lastDay),
                 reportTask(parameters, state, context: context)]
     }
 
@@ -112,6 +118,11 @@ public struct TrialRunStage: StageKind {
         return [.recordFact(name: context.fact("completedOn"), value: .string(context.today.iso)),
                 .recordFact(name: context.fact("problems"), value: .number(state.problems)),
                 .complete(outcome: "completed")]
+    }
+
+    /// A stored period ("6 months") in the regulations' words ("6个月").
+    static func chinese(_ stored: String) -> String {
+        (try? Period.parse(stored))?.chinese ?? stored
     }
 
     /// The own timer that fires when the minimum duration has passed.

@@ -90,6 +90,17 @@ import Testing
             == day("2024-10-20"))
     }
 
+    @Test func anAsWrittenDueDayStaysOnItsRestDay() throws {
+        let moved = try #require(RecurringDueDay.parse("monthly 20"))
+        let asWritten = try #require(RecurringDueDay.parse("monthly 20 as-written"))
+        // 2025-04-20 is a Sunday.
+        #expect(calculator.nextDue(moved, onOrAfter: day("2025-04-01")).date == day("2025-04-21"))
+        #expect(calculator.nextDue(asWritten, onOrAfter: day("2025-04-01")).date == day("2025-04-20"))
+        #expect(calculator.nextDue(asWritten, onOrAfter: day("2025-04-21")).date == day("2025-05-20"))
+        #expect(calculator.nextDue(asWritten, onOrAfter: day("2025-04-01"), extendingPastRestDays: true).date
+            == day("2025-04-21"))
+    }
+
     @Test func monthlyDay31FallsOnLastDayOfShortMonths() throws {
         let byThe31st = try #require(RecurringDueDay(dayOfMonth: 31))
         // 2024-03-31 is a Sunday, so March's report is still due on Monday 04-01.

@@ -38,6 +38,22 @@ import Testing
         #expect(try InstanceState.replay(id: driver.projectID, history: driver.history) == driver.state)
     }
 
+    @Test func aTwentiethOnASundayMovesToMondayByDefaultAndStaysWhenAsWritten() throws {
+        // 2024-10-20 and 2025-04-20 are Sundays. By default the due day moves to the next working day (see
+        // RecurringDueDay.RestDay for why); "as-written" keeps the day the text names.
+        for (start, moved, written) in [("2024-10-08", "2024-10-21", "2024-10-20"),
+                                         ("2025-04-01", "2025-04-21", "2025-04-20")] {
+            let byDefault = try Driver(Self.document(on: "monthly 20"), startingOn: start)
+            try byDefault.start()
+            #expect(byDefault.pendingDue.last == "review deadline(\"monthly-report\") \(moved)")
+            let asWritten = try Driver(Self.document(on: "monthly 20 as-written"), startingOn: start)
+            try asWritten.start()
+            #expect(asWritten.pendingDue.last == "review deadline(\"monthly-report\") \(written)")
+            try asWritten.advance(to: moved)
+            #expect(asWritten.state.overdue.map(\.due.date.iso) == [written])
+        }
+    }
+
     @Test func enteredOnTheDueDayItselfIsDueThatDay() throws {
         let driver = try Driver(Self.document(on: "yearly 12-31"), startingOn: "2024-12-31")
         try driver.start()
@@ -45,9 +61,13 @@ import Testing
     }
 
     @Test func recurringDueDayNotationReadsBack() {
-        for text in ["monthly 20", "monthly 1", "yearly 12-31", "yearly end-of-09", "yearly 02-29"] {
+        for text in ["monthly 20", "monthly 1", "yearly 12-31", "yearly end-of-09", "yearly 02-29",
+                     "monthly 20 as-written", "yearly end-of-09 as-written"] {
             #expect(RecurringDueDay.parse(text)?.notation == text)
         }
+        #expect(RecurringDueDay.parse("monthly 20 next-working-day")?.notation == "monthly 20")
+        #expect(RecurringDueDay.parse("monthly 20 as-written")?.onRestDay == .asWritten)
+        #expect(RecurringDueDay.parse("monthly 20 sometimes") == nil)
         for text in ["monthly 32", "monthly 0", "yearly 13-01", "yearly 02-30", "weekly 1", "monthly", "yearly 9-30"] {
             #expect(RecurringDueDay.parse(text) == nil, "\(text)")
         }

@@ -25,7 +25,8 @@ import Testing
 
     /// From the contract to the trial run.
     static func contractToTrial(on day: String) -> [String] {
-        [Scenario.decide("procurement", "contract-signed", at: day), Scenario.decide("supervision", "engaged"),
+        [Scenario.decide("procurement", "started", at: day), Scenario.decide("procurement", "contract-signed"),
+         Scenario.decide("supervision", "engaged"),
          Scenario.decide("implementation", "completed"), Scenario.decide("annual-report", "final")]
     }
 
@@ -38,23 +39,30 @@ import Testing
         #expect(run.date("procurement.earliestStart") == "2024-10-17")
     }
 
-    @Test func contractBeforeTheFortyFifthDayIsRefused() throws {
-        let steps = Self.aboveQuotaToIntention + [Scenario.decide("procurement", "contract-signed", at: "2024-02-28")]
+    @Test func procurementStartedBeforeTheFortyFifthDayIsRefused() throws {
+        // 第二十七条 不得晚于采购活动开始前45日: published 2024-01-15, which is not counted; the 45th day is 2024-02-29.
+        let steps = Self.aboveQuotaToIntention + [Scenario.decide("procurement", "started", at: "2024-02-28")]
         let run = try Scenario.run("shangrao", Self.sixMillion, start: "2024-01-15", steps: steps)
         #expect(run.status == 1)
         #expect(run.errors.hasSuffix("""
-            step 10 (decide at node "procurement"): stage "procurement" refused: the contract cannot be signed before \
-            2024-02-29: the procurement intention was published on 2024-01-15 and must be public 45 days before \
-            procurement starts
+            step 10 (decide at node "procurement"): stage "procurement" refused: procurement activities cannot start \
+            before 2024-02-29: the procurement intention was published on 2024-01-15 and must be public 45 days \
+            before procurement starts
 
             """))
+        let onTheDay = try Scenario.run("shangrao", Self.sixMillion, start: "2024-01-15",
+                                        steps: Self.aboveQuotaToIntention
+                                            + [Scenario.decide("procurement", "started", at: "2024-02-29")],
+                                        afterLastStep: "stop")
+        #expect(onTheDay.date("procurement.procurementStartedOn") == "2024-02-29")
     }
 
-    @Test func threeMillionIntentionNeedsThirtyDaysMovedPastNationalDay() throws {
+    @Test func threeMillionIntentionNeedsThirtyDaysEvenWhenTheyEndInTheNationalDayHolidays() throws {
         let run = try Scenario.run("shangrao", Self.threeMillion, start: "2024-09-02")
         #expect(run.gateway("quota") == "gateway took the default branch → 市级统一评估论证 (city-evaluation)")
         #expect(run.entered.contains("joint-review"))
-        #expect(run.date("procurement.earliestStart") == "2024-10-08")
+        // 2024-09-02 is not counted; the 30th day is 2024-10-02: a lead time is not extended past rest days.
+        #expect(run.date("procurement.earliestStart") == "2024-10-02")
     }
 
     @Test func sixMillionTrialRunFromSeventeenthOfMarchEndsAfterMidAutumnOnEighteenthOfSeptember() throws {
@@ -74,12 +82,13 @@ import Testing
             """))
     }
 
-    @Test func threeMillionTrialRunFromFirstOfJulyEndsOnEighthOfOctoberAndTheProjectCompletes() throws {
+    @Test func threeMillionTrialRunFromFirstOfJulyMayBeReportedFromSecondOfOctoberAndTheProjectCompletes() throws {
         let steps = Self.belowQuotaToIntention + Self.contractToTrial(on: "2024-07-01")
             + [Scenario.decide("trial-run", "completed", at: "2024-10-08")]
         let run = try Scenario.run("shangrao", Self.threeMillion, start: "2024-05-06", steps: steps)
         #expect(run.date("procurement.earliestStart") == "2024-06-05")
-        #expect(run.date("trial-run.earliestEnd") == "2024-10-08")
+        // Three months end on 2024-10-01, a holiday, which the trial runs through; not extended.
+        #expect(run.date("trial-run.earliestEnd") == "2024-10-02")
         #expect(run.date("trial-run.completedOn") == "2024-10-08")
         #expect(run.result == "completed")
         #expect(run.deadline("self-evaluation", "self-evaluation-due")?["due"] as? String == "2025-10-09")
@@ -97,7 +106,7 @@ import Testing
         #expect(at.entered.contains("city-screening"))
         #expect(at.date("procurement.earliestStart") == "2024-10-17")
         #expect(below.entered.contains("city-evaluation"))
-        #expect(below.date("procurement.earliestStart") == "2024-10-08")
+        #expect(below.date("procurement.earliestStart") == "2024-10-02")
     }
 
     @Test func operationsProjectGoesToCityEvaluationWhateverItsAmount() throws {
@@ -144,7 +153,8 @@ import Testing
 
     @Test func changeRequestIsDecidedByTheTaskForceOfficeAndReturnsToImplementation() throws {
         let steps = Self.belowQuotaToIntention + [
-            Scenario.decide("procurement", "contract-signed", at: "2024-07-01"),
+            Scenario.decide("procurement", "started", at: "2024-07-01"),
+            Scenario.decide("procurement", "contract-signed"),
             Scenario.decide("supervision", "engaged"),
             Scenario.decide("implementation", "change-request"), Scenario.decide("change-approval", "approve"),
         ]

@@ -52,6 +52,7 @@ import Testing
         try run.decide("apply", as: Given.unit, outcome: "apply")
         try run.decide("final", as: bureau, outcome: "fail", comment: "部分功能未实现")
         let rectify = try #require(run.task("rectify"))
+        #expect(run.notes.last?.message == "acceptance: 验收不合格，限2个月内整改后再提请验收 — 部分功能未实现")
         // 2 months from Monday 2024-09-02 is Saturday 2024-11-02: the next working day.
         #expect(rectify.due?.date == Given.date("2024-11-04"))
         try run.advance(to: Given.date("2024-11-04"))

@@ -38,6 +38,38 @@ import Testing
         #expect(run.facts["stage.contract"]?["contractNumber"] == .string("HT-2024-017"))
     }
 
+    @Test func procurementActivitiesStartedBeforeTheLeadTimeAreRefusedWithTheDate() throws {
+        let parameters = Self.parameters.replacingOccurrences(
+            of: #""amountVariable": "amount","#, with: #""amountVariable": "amount", "recordStart": true,"#)
+        var run = try StageHarness(kind: ProcurementStage(), parameters: parameters,
+                                   variables: ["amount": .number(600)], start: Given.monday)
+        try run.decide("publish-intention", as: Given.unit, outcome: "published")
+        // 上饶市 第二十七条: 不得晚于采购活动开始前45日. 2024-09-02 is not counted; the 45th day is 2024-10-17.
+        #expect(run.openTasks.map(\.key) == ["start"])
+        #expect(run.task("start")?.title == "procurement: 开展采购活动（不早于 2024-10-17）")
+        try run.advance(to: Given.date("2024-10-16"))
+        let before = run.state
+        #expect(throws: EngineError.refused(node: "stage", reason: "procurement activities cannot start before 2024-10-17: the procurement intention was published on 2024-09-02 and must be public 45 days before procurement starts")) {
+            try run.decide("start", as: Given.unit, outcome: "started")
+        }
+        #expect(run.state == before)
+        try run.advance(days: 1)
+        try run.decide("start", as: Given.unit, outcome: "started")
+        #expect(run.facts["stage.procurementStartedOn"] == .string("2024-10-17"))
+        #expect(run.openTasks.map(\.key) == ["procure"])
+        try run.decide("procure", as: Given.unit, outcome: "contract-signed")
+        #expect(run.result == "contracted")
+    }
+
+    @Test func aLeadTimeEndingOnARestDayIsNotExtended() throws {
+        var run = try StageHarness(kind: ProcurementStage(), parameters: Self.parameters,
+                                   variables: ["amount": .number(120)], start: Given.date("2024-09-27"))
+        #expect(run.task("publish-intention")?.title == "procurement: 公开采购意向（至少提前30日）")
+        try run.decide("publish-intention", as: Given.unit, outcome: "published")
+        // 30 days after Friday 2024-09-27 is Sunday 2024-10-27: the wait is over then, whatever kind of day it is.
+        #expect(run.facts["stage.earliestStart"] == .string("2024-10-27"))
+    }
+
     @Test func belowFiveMillionTheLeadTimeIsThirtyDays() throws {
         var run = try start(amount: 120)
         try run.decide("publish-intention", as: Given.unit, outcome: "published")

@@ -36,6 +36,6 @@ import Testing
 
     @Test func trialRunSavesItsMinimumAndDates() throws {
         let run = try StageHarness(kind: TrialRunStage(), parameters: #"{"minimum": "30 days"}"#, start: Given.monday)
-        #expect(savedState(run) == #"{"earliestEnd": "2024-10-02", "minimum": "30 days", "problems": 0, "startedOn": "2024-09-02"}"#)
+        #expect(savedState(run) == #"{"earliestEnd": "2024-10-03", "minimum": "30 days", "problems": 0, "startedOn": "2024-09-02"}"#)
     }
 }

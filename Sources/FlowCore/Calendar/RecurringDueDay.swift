@@ -2,7 +2,8 @@
 /// (by the 20th of every month) or "每年9月底前" (by the end of September every year).
 ///
 /// "前" is read inclusively: the named day itself is still in time. `PeriodCalculator.nextDue(_:onOrAfter:)`
-/// gives the next occurrence on or after a date, moved past rest days like the last day of a period.
+/// gives the next occurrence on or after a date; a due day that is a rest day moves to the next working day unless
+/// the definition writes `as-written` (`onRestDay`, see `RecurringDueDay+RestDay.swift` for why).
 public struct RecurringDueDay: Hashable, Sendable, CustomStringConvertible {
     private enum Rule: Hashable, Sendable {
         case monthly(day: Int)
@@ -10,6 +11,9 @@ public struct RecurringDueDay: Hashable, Sendable, CustomStringConvertible {
     }
 
     private let rule: Rule
+
+    /// What happens when an occurrence falls on a rest day; `.nextWorkingDay` unless the notation says `as-written`.
+    public private(set) var onRestDay: RestDay = .nextWorkingDay
 
     /// "每月N日前": the given day of every month, or the month's last day when it is shorter (day 31 in April is
     /// 30 April); `nil` unless `day` is 1 to 31.
@@ -56,17 +60,29 @@ public struct RecurringDueDay: Hashable, Sendable, CustomStringConvertible {
     /// The forms `parse` accepts, for error messages.
     public static let acceptedForms =
         #""monthly D" (D from 1 to 31, e.g. "monthly 20" for 每月20日前), "yearly MM-DD" (e.g. "yearly 12-31"), or "#
-        + #""yearly end-of-MM" (e.g. "yearly end-of-09" for 每年9月底前)"#
+        + #""yearly end-of-MM" (e.g. "yearly end-of-09" for 每年9月底前), optionally followed by "as-written" "#
+        + #"(due on that day even when it is a rest day) or "next-working-day" (the default)"#
 
-    /// Parses the definition notation: "monthly 20", "yearly 12-31", "yearly end-of-09".
+    /// Parses the definition notation: "monthly 20", "yearly 12-31", "yearly end-of-09", each optionally followed by
+    /// "as-written" ("monthly 20 as-written").
     public static func parse(_ text: String) -> RecurringDueDay? {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        var words = text.split(separator: " ", omittingEmptySubsequences: true)
+        var restDay = RestDay.nextWorkingDay
+        if words.count == 3, let rule = RestDay(rawValue: String(words[2])) {
+            restDay = rule
+            words.removeLast()
+        }
         guard words.count == 2 else { return nil }
-        let value = words[1]
+        var day = parse(words[0], words[1])
+        day?.onRestDay = restDay
+        return day
+    }
+
+    private static func parse(_ kind: Substring, _ value: Substring) -> RecurringDueDay? {
         func number(_ digits: Substring) -> Int? {
             digits.count <= 2 && digits.allSatisfy({ $0.isASCII && $0.isNumber }) ? Int(digits) : nil
         }
-        switch words[0] {
+        switch kind {
         case "monthly":
             return number(value).flatMap { RecurringDueDay(dayOfMonth: $0) }
         case "yearly" where value.hasPrefix("end-of-"):
@@ -82,13 +98,15 @@ public struct RecurringDueDay: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The definition notation, which `parse` reads back: "monthly 20", "yearly 12-31", "yearly end-of-09".
+    /// The definition notation, which `parse` reads back: "monthly 20", "yearly 12-31", "yearly end-of-09",
+    /// "monthly 20 as-written".
     public var notation: String {
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let suffix = onRestDay == .nextWorkingDay ? "" : " \(onRestDay.rawValue)"
         switch rule {
-        case .monthly(let day): return "monthly \(day)"
-        case .yearly(let month, nil): return "yearly end-of-\(two(month))"
-        case .yearly(let month, let day?): return "yearly \(two(month))-\(two(day))"
+        case .monthly(let day): return "monthly \(day)" + suffix
+        case .yearly(let month, nil): return "yearly end-of-\(two(month))" + suffix
+        case .yearly(let month, let day?): return "yearly \(two(month))-\(two(day))" + suffix
         }
     }
 
@@ -103,11 +121,12 @@ public struct RecurringDueDay: Hashable, Sendable, CustomStringConvertible {
 
     /// E.g. "day 20 of every month" or "end of September every year".
     public var description: String {
+        let suffix = onRestDay == .asWritten ? ", even on a rest day" : ""
         switch rule {
-        case .monthly(let day): return "day \(day) of every month"
-        case .yearly(let month, nil): return "end of \(CalendarFileReader.monthNames[month - 1]) every year"
+        case .monthly(let day): return "day \(day) of every month" + suffix
+        case .yearly(let month, nil): return "end of \(CalendarFileReader.monthNames[month - 1]) every year" + suffix
         case .yearly(let month, let day?):
-            return "\(CalendarFileReader.monthNames[month - 1]) \(day) every year"
+            return "\(CalendarFileReader.monthNames[month - 1]) \(day) every year" + suffix
         }
     }
 }
@@ -115,18 +134,19 @@ public struct RecurringDueDay: Hashable, Sendable, CustomStringConvertible {
 extension PeriodCalculator {
     /// The first due date on or after `date` of a recurring due day.
     ///
-    /// A due day that is a rest day moves to the next working day, as the last day of a period does (民法典
-    /// 第二百零三条; the practice for reporting deadlines such as 税收征收管理 申报期限), unless
-    /// `extendingPastRestDays` is false. So "每年9月底前" in 2023, when 30 September was a holiday, is due on
-    /// 7 October 2023, and a date from 1 to 7 October 2023 still has that occurrence as its next due date.
+    /// A due day that is a rest day moves to the next working day (the due day's `onRestDay`, or
+    /// `extendingPastRestDays` when given; see `RecurringDueDay.RestDay` for the reasons). So "每年9月底前" in 2023,
+    /// when 30 September was a holiday, is due on 7 October 2023, and a date from 1 to 7 October 2023 still has that
+    /// occurrence as its next due date.
     public func nextDue(
-        _ recurring: RecurringDueDay, onOrAfter date: CivilDate, extendingPastRestDays: Bool = true
+        _ recurring: RecurringDueDay, onOrAfter date: CivilDate, extendingPastRestDays: Bool? = nil
     ) -> DueDate {
+        let extending = extendingPastRestDays ?? (recurring.onRestDay == .nextWorkingDay)
         // The previous occurrence may have been pushed past `date`; an extension never spans a whole month.
         var number = recurring.occurrence(containing: date) - 1
         while true {
             let nominal = recurring.nominalDate(ofOccurrence: number)
-            let due = extendingPastRestDays && !calendar.isWorkingDay(nominal)
+            let due = extending && !calendar.isWorkingDay(nominal)
                 ? calendar.addingWorkingDays(1, after: nominal) : nominal
             if due >= date { return DueDate(date: due, provisional: calendar.isProvisional(due)) }
             number += 1

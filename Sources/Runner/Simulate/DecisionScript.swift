@@ -49,6 +49,9 @@ enum ScriptAction: Sendable {
     case wait(until: Date)
     /// Let timers fire in order until the project ends (`nil`) or has an open task or a token at a node.
     case waitFor(node: String?)
+    /// Run the default policy (answer every open task with its first outcome, let timers fire) until the project has
+    /// an open task or a token at a node.
+    case approveUntil(node: String)
 
     /// The step's operation as the script names it.
     var name: String {
@@ -63,6 +66,7 @@ enum ScriptAction: Sendable {
         case .withdraw: return "withdraw"
         case .wait: return "wait"
         case .waitFor: return "waitFor"
+        case .approveUntil: return "approveUntil"
         }
     }
 }

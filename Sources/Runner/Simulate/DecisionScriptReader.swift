@@ -5,10 +5,13 @@ import Foundation
 struct DecisionScriptReader {
     /// The file as the user named it.
     let file: String
+    /// The workflow the script runs, so that a step naming a node it does not have is refused before anything runs;
+    /// `nil` checks only the script's form.
+    var definition: WorkflowDefinition?
 
     static let actions = [
         "decide", "transfer", "delegate", "handBack", "addReviewer", "returnTo", "urge", "withdraw", "wait",
-        "waitFor",
+        "waitFor", "approveUntil",
     ]
 
     func read(_ text: String) throws(InputFileError) -> DecisionScript {
@@ -50,7 +53,7 @@ struct DecisionScriptReader {
         }
         var at: Date?
         if let text = try object.string("at") {
-            guard ["wait", "waitFor"].contains(name) == false else {
+            guard ["wait", "waitFor", "approveUntil"].contains(name) == false else {
                 throw object.fail("\"\(name)\" moves the clock itself; remove \"at\"", at: object.value("at"))
             }
             guard let instant = ChinaTime.parse(text) else {
@@ -76,6 +79,28 @@ struct DecisionScriptReader {
                                      message: "\(what): \"waitFor\" must be \"end\" or a node id")
             }
             return .waitFor(node: text == "end" ? nil : text)
+        case "approveUntil":
+            guard let text = body.string, !text.isEmpty else {
+                throw InputFileError(file: file, location: body.location,
+                                     message: "\(what): \"approveUntil\" must be a node id")
+            }
+            if let definition {
+                guard let node = definition.node(text) else {
+                    throw InputFileError(file: file, location: body.location,
+                                         message: "\(what): \"approveUntil\" names node \"\(text)\", which workflow "
+                                             + "\"\(definition.id)\" does not have"
+                                             + NameSuggestion.hint(for: text, in: definition.nodes.map(\.id)))
+                }
+                switch node.kind {
+                case .stage, .wait, .join: break
+                case .exclusive, .parallel, .end:
+                    throw InputFileError(file: file, location: body.location,
+                                         message: "\(what): \"approveUntil\" names the \(node.kind.typeName) node "
+                                             + "\"\(text)\", which a project passes without stopping; name a stage, "
+                                             + "wait or join node (or use {\"waitFor\": \"end\"})")
+                }
+            }
+            return .approveUntil(node: text)
         case "withdraw":
             let object = try InputObject(body, file: file, what: "\"withdraw\" of \(what)",
                                          allowed: ["actor", "comment"])

@@ -63,7 +63,7 @@ struct SimulateCommand {
         do {
             project = try SimulationProject.read(files[projectPath] ?? "", file: projectPath)
             if let path = options.decisions {
-                script = try DecisionScriptReader(file: path).read(files[path] ?? "")
+                script = try DecisionScriptReader(file: path, definition: definition).read(files[path] ?? "")
             }
         } catch {
             return fail(error.description)

@@ -31,6 +31,8 @@ extension Simulator {
             try advance(to: until)
         case .waitFor(let node):
             try waitFor(node: node, failure: failure)
+        case .approveUntil(let node):
+            try approveUntil(node: node, failure: failure)
         case .withdraw(let actor, let comment):
             try perform(.withdraw(actor: actor ?? project.applicant, comment: comment), failure: failure)
         default:
@@ -66,7 +68,7 @@ extension Simulator {
         case .urge(let selector, let comment):
             let task = try find(selector, in: current, failure: failure)
             command = .urge(task: task.id, actor: selector.actor ?? project.applicant, comment: comment)
-        case .withdraw, .wait, .waitFor:
+        case .withdraw, .wait, .waitFor, .approveUntil:
             return
         }
         try perform(command, failure: failure)
@@ -81,15 +83,17 @@ extension Simulator {
         }
     }
 
-    /// The script's actor, or one matching the task's current assignee.
+    /// The script's actor, or one matching the task's current assignee (a different one for each seat of a panel,
+    /// as the default policy chooses).
     private func actor(_ selector: TaskSelector, _ task: FoundTask) -> Actor {
-        selector.actor ?? task.assignee.map(Simulator.actor(matching:)) ?? project.applicant
+        selector.actor ?? task.actor ?? project.applicant
     }
 
-    /// The task a step names: an open one (with its assignee), or a finished one so the engine can say why.
+    /// The task a step names: an open one (with an actor matching its assignee), or a finished one so the engine
+    /// can say why.
     private struct FoundTask {
         let id: Int
-        let assignee: Assignee?
+        let actor: Actor?
     }
 
     /// The task a step acts on: the open task at the node (with the key, if given; an added reviewer's task only
@@ -109,14 +113,16 @@ extension Simulator {
         if selector.key == nil, open.contains(where: { $0.consultationOf == nil }) {
             open = open.filter { $0.consultationOf == nil }
         }
-        if open.count == 1, let task = open.first { return FoundTask(id: task.id, assignee: task.assignee) }
+        if open.count == 1, let task = open.first {
+            return FoundTask(id: task.id, actor: Simulator.actor(for: task, among: state.openTasks))
+        }
         if open.count > 1 {
             throw failure("node \"\(selector.node)\" has \(open.count) open tasks ("
                             + open.map { "\"\($0.key)\"" }.joined(separator: ", ") + "); name one with \"task\"")
         }
         let finished = state.finishedTasks.values
             .filter { $0.nodeID == selector.node && (selector.key == nil || $0.key == selector.key) }
-        if let latest = finished.max(by: { $0.id < $1.id }) { return FoundTask(id: latest.id, assignee: nil) }
+        if let latest = finished.max(by: { $0.id < $1.id }) { return FoundTask(id: latest.id, actor: nil) }
         let openTasks = state.openTasks.map { "\"\($0.nodeID)\" (\"\($0.key)\")" }
         throw failure("no task has been opened at node \"\(selector.node)\""
                         + (selector.key.map { " with key \"\($0)\"" } ?? "") + "; "
@@ -131,8 +137,7 @@ extension Simulator {
         while true {
             let current = try state
             if let node {
-                if current.openTasks.contains(where: { $0.nodeID == node })
-                    || current.tokens.values.contains(where: { $0.node == node }) { return }
+                if Simulator.hasReached(node, current) { return }
                 guard current.isRunning else {
                     throw failure("the project ended (\(Simulator.statusText(current.status))) before reaching "
                                     + "node \"\(node)\"")
@@ -147,6 +152,22 @@ extension Simulator {
         }
     }
 
+    /// Runs the default policy until the project has an open task or a token at `node`; fails when the project
+    /// ends first or the policy can go no further.
+    private func approveUntil(node: String, failure: (String) -> SimulationError) throws(SimulationError) {
+        guard definition.node(node) != nil else {
+            throw failure("there is no node \"\(node)\" in workflow \"\(definition.id)\""
+                            + NameSuggestion.hint(for: node, in: definition.nodes.map(\.id)))
+        }
+        let stopped = try approveAll(until: node)
+        let current = try state
+        if Simulator.hasReached(node, current) { return }
+        if let stopped {
+            throw failure("the default policy stopped before reaching node \"\(node)\": \(stopped)")
+        }
+        throw failure("the project ended (\(Simulator.statusText(current.status))) before reaching node \"\(node)\"")
+    }
+
     /// `decide at node "pre-review"`, `wait`…
     static func subject(of action: ScriptAction) -> String {
         switch action {
@@ -156,6 +177,8 @@ extension Simulator {
             return "\(action.name) at node \"\(selector.node)\""
         case .waitFor(let node):
             return "waitFor \"\(node ?? "end")\""
+        case .approveUntil(let node):
+            return "approveUntil \"\(node)\""
         case .wait, .withdraw:
             return action.name
         }
