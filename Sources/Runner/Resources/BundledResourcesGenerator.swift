@@ -1,4 +1,5 @@
 import Foundation
+import GovFlowAPI
 
 /// Writes `Sources/Runner/Resources/BundledResources.swift`: the bundled definitions (`workflows/*.json`) and
 /// calendars (`workflows/calendars/*.json`) as Swift string literals, so that the `govflow` executable carries them

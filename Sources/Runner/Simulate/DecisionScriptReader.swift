@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import GovFlowAPI
 
 /// Reads a decisions script (see docs/simulate.md) and reports the first problem at its line and column.
 struct DecisionScriptReader {

@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import GovFlowAPI
 
 /// The project a simulation runs: its id, its variables and who applies.
 ///
