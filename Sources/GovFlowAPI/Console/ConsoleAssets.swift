@@ -3,7 +3,7 @@ import GovFlowHTTP
 /// The web console (政务信息化项目审批 console): HTML, CSS and JavaScript modules compiled into the executable
 /// and served by the API server itself, at `/` and under `/console/`.
 ///
-/// The files live in `Sources/Runner/Console/Assets/`; `Scripts/generate-console-assets.py` writes them into
+/// The files live in `Sources/GovFlowAPI/Console/Assets/`; `Scripts/generate-console-assets.py` writes them into
 /// `ConsoleAssets+Files.swift`, and a test fails when that file is stale. The console uses only the public API,
 /// so every page is subject to the API's own access rules; its answers forbid inline script and style.
 enum ConsoleAssets {

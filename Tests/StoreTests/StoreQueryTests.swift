@@ -1,12 +1,13 @@
 import FlowCore
 import Foundation
-@testable import Runner
+import GovFlowTestSupport
+@testable import SQLiteStore
 import Testing
 
 /// The store answers "which projects still run" without reading the others, in both implementations alike.
 @Suite struct StoreQueryTests {
     func runningAfterEndingOne(_ store: any ProjectStore) throws -> [String] {
-        let service = try StoreFixtures.service(store, clock: ManualClock(StoreFixtures.morning("2024-09-27")))
+        let service = try StoreFixtures.service(store, clock: ManualClock(TestTime.morning("2024-09-27")))
         for id in ["a", "b", "c"] {
             _ = try service.start(projectID: id, workflow: "approval", variables: [:], actor: StoreFixtures.applicant)
         }

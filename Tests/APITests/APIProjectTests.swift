@@ -1,6 +1,8 @@
 import FlowCore
 import Foundation
-import Runner
+import GovFlowAPI
+import GovFlowHTTP
+import GovFlowTestSupport
 import Testing
 
 /// What the endpoints return, idempotent retries, deadlines, overdue records and metrics.

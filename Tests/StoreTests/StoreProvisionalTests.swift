@@ -1,6 +1,7 @@
 import FlowCore
 import Foundation
-@testable import Runner
+import GovFlowTestSupport
+@testable import SQLiteStore
 import Testing
 
 /// A deadline beyond the published holiday data is provisional; once the year's notice is loaded, the runner
@@ -23,7 +24,7 @@ import Testing
 
     @Test func provisionalDeadlineIsRecomputedAfterRestartWithTheNewYearsNotice() throws {
         let path = try StoreFixtures.databasePath()
-        let clock = ManualClock(StoreFixtures.morning("2026-12-28"))
+        let clock = ManualClock(TestTime.morning("2026-12-28"))
         do {
             let store = try SQLiteProjectStore(path: path)
             let service = try WorkflowService(registry: StoreFixtures.registry,
@@ -39,7 +40,7 @@ import Testing
             store.close()
         }
         // The loop re-entered the review on 2026-12-28 again: still 2026-12-31. Move on a day and re-enter.
-        clock.set(StoreFixtures.morning("2026-12-30"))
+        clock.set(TestTime.morning("2026-12-30"))
         let store = try SQLiteProjectStore(path: path)
         let before = try WorkflowService(registry: StoreFixtures.registry,
                                          calendars: ["cn-test": try Self.calendar(publishing2027: false)],

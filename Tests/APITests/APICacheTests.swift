@@ -1,6 +1,8 @@
 import FlowCore
 import Foundation
-@testable import Runner
+@testable import GovFlowAPI
+import GovFlowHTTP
+import GovFlowTestSupport
 import Testing
 
 /// The API's caches hold at most their byte limits, and `/metrics` shows bytes used and limits.

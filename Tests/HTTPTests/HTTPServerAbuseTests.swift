@@ -1,8 +1,13 @@
 import Foundation
-import Glibc
-import Runner
+import GovFlowHTTP
+import GovFlowTestSupport
 import Synchronization
 import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Clients that misbehave on purpose (garbage that lingers, readers that never read, a busy pool) hold no worker,
 /// and the health check still answers. Timeouts run on a `ManualLoopClock` where the test must see them expire.

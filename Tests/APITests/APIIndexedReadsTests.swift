@@ -1,6 +1,8 @@
 import FlowCore
 import Foundation
-@testable import Runner
+@testable import GovFlowAPI
+import GovFlowTestSupport
+@testable import SQLiteStore
 import Testing
 
 /// The inbox, the deadline window, the overdue list, access checks and metrics answer from the store's indexes:

@@ -1,6 +1,8 @@
 import FlowCore
 import Foundation
-import Runner
+import GovFlowAPI
+import GovFlowHTTP
+import GovFlowTestSupport
 import Testing
 
 /// The finer access rules, answer for answer: who may urge (催办), and one "not found" for missing and hidden

@@ -1,11 +1,13 @@
 import FlowCore
 import Foundation
+import GovFlowAPI
+import GovFlowHTTP
+import GovFlowTestSupport
+import Synchronization
+import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Runner
-import Synchronization
-import Testing
 
 /// The API on an ephemeral loopback port, called with URLSession.
 @Suite(.serialized) struct APILiveTests {

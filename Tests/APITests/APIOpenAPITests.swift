@@ -1,5 +1,5 @@
 import Foundation
-import Runner
+import GovFlowAPI
 import Testing
 
 /// docs/openapi.json documents exactly the routes the router has.

@@ -1,6 +1,7 @@
 import FlowCore
 import Foundation
-import Runner
+import GovFlowAPI
+import GovFlowTestSupport
 import Testing
 
 /// Each error status with its exact code and message, through the pure router.

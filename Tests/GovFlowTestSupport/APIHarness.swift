@@ -1,12 +1,13 @@
 import FlowCore
 import Foundation
-import Runner
+import GovFlowAPI
+import GovFlowHTTP
 import Stages
 import Testing
 
 /// A service on an in-memory store and a manual clock, with a router and a tokens table: the API without a socket.
-final class APIHarness: @unchecked Sendable {
-    static let definition = """
+package final class APIHarness: @unchecked Sendable {
+    package static let definition = """
         {
           "id": "approval", "version": 1, "title": "信息化项目审批",
           "jurisdiction": {"name": "测试区", "code": "320902"}, "regulation": {"title": "测试办法"},
@@ -32,12 +33,12 @@ final class APIHarness: @unchecked Sendable {
         """
 
     /// The definition as version 2 (for deploy tests).
-    static var definitionVersion2: String {
+    package static var definitionVersion2: String {
         definition.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2")
     }
 
     /// Callers by a short name, with their tokens.
-    static let callers: [String: (token: String, caller: Caller)] = [
+    package static let callers: [String: (token: String, caller: Caller)] = [
         "admin": ("admin-token-000000000001", Caller(id: "admin", department: nil, roles: [.administrator])),
         "unit": ("unit-token-0000000000001", Caller(id: "unit-a", department: "甲公司", roles: [.projectUnit])),
         "otherUnit": ("unit-token-0000000000002", Caller(id: "unit-b", department: "乙公司", roles: [.projectUnit])),
@@ -47,11 +48,11 @@ final class APIHarness: @unchecked Sendable {
         "auditor": ("auditor-token-000000001", Caller(id: "audit", department: "区审计局", roles: [.auditor])),
     ]
 
-    let clock = ManualClock(at: CivilDate(iso: "2024-09-27")!)
-    let service: WorkflowService
-    let router: APIRouter
+    package let clock = ManualClock(at: CivilDate(iso: "2024-09-27")!)
+    package let service: WorkflowService
+    package let router: APIRouter
 
-    init(authenticated: Bool = true, deploy: Bool = true, project: String? = "p1",
+    package init(authenticated: Bool = true, deploy: Bool = true, project: String? = "p1",
          store: any ProjectStore = InMemoryProjectStore()) throws {
         service = try WorkflowService(registry: BuiltInStages.registry(),
                                       calendars: ["weekends": WeekendOnlyCalendar(id: "weekends")],
@@ -67,7 +68,7 @@ final class APIHarness: @unchecked Sendable {
     }
 
     /// Sends a request as the caller named `name` (nil: without a token).
-    func send(_ method: String, _ target: String, as name: String?, body: String? = nil,
+    package func send(_ method: String, _ target: String, as name: String?, body: String? = nil,
               headers: [(String, String)] = []) -> HTTPResponse {
         var fields = [("Host", "test")] + headers
         if let name, let token = APIHarness.callers[name]?.token { fields.append(("Authorization", "Bearer \(token)")) }
@@ -80,23 +81,15 @@ final class APIHarness: @unchecked Sendable {
     }
 
     /// The id of the open task at `node` of project `project`.
-    func task(at node: String, of project: String = "p1") throws -> Int {
+    package func task(at node: String, of project: String = "p1") throws -> Int {
         try #require(try service.currentState(of: project).openTasks.first { $0.nodeID == node }).id
     }
 }
 
 extension HTTPResponse {
     /// The body parsed as JSON.
-    var json: JSONValue { (try? JSONParser.parse(bodyText).value) ?? .null }
+    package var json: JSONValue { (try? JSONParser.parse(bodyText).value) ?? .null }
 
     /// The error code of an error answer.
-    var errorCode: String? { json["error"]?["code"]?.stringValue }
-}
-
-@Suite struct APIFixturesTests {
-    @Test func harness_StartsTheProjectAsTheUnit() throws {
-        let harness = try APIHarness()
-        #expect(try harness.service.history(of: "p1").first?.actor.id == "unit-a")
-        #expect(try harness.task(at: "review") > 0)
-    }
+    package var errorCode: String? { json["error"]?["code"]?.stringValue }
 }

@@ -1,6 +1,7 @@
 import FlowCore
 import Foundation
-@testable import Runner
+import GovFlowTestSupport
+@testable import SQLiteStore
 import Synchronization
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
     func setUp(projects count: Int) throws -> (SQLiteProjectStore, WorkflowEngine, String) {
         let path = try StoreFixtures.databasePath()
         let store = try SQLiteProjectStore(path: path)
-        let service = try StoreFixtures.service(store, clock: ManualClock(StoreFixtures.morning("2024-09-27")))
+        let service = try StoreFixtures.service(store, clock: ManualClock(TestTime.morning("2024-09-27")))
         for index in 0..<count {
             _ = try service.start(projectID: "p\(index)", workflow: "approval", variables: [:],
                                   actor: StoreFixtures.applicant)
@@ -24,7 +25,7 @@ import Testing
     func decision(_ engine: WorkflowEngine, on state: InstanceState) throws -> Step {
         let task = try #require(state.openTasks.first)
         return try engine.handle(.decide(task: task.id, actor: StoreFixtures.reviewer, outcome: "pass", comment: nil,
-                                         data: .null), state: state, at: StoreFixtures.morning("2024-09-30"))
+                                         data: .null), state: state, at: TestTime.morning("2024-09-30"))
     }
 
     @Test func fiftyConcurrentCommitsOnDifferentProjectsAreAllDurableAndVisible() throws {
@@ -90,7 +91,7 @@ import Testing
         defer { store.close() }
         let heard = Mutex<[Date?]>([])
         store.observeCommits { earliest in heard.withLock { $0.append(earliest) } }
-        let service = try StoreFixtures.service(store, clock: ManualClock(StoreFixtures.morning("2024-09-27")))
+        let service = try StoreFixtures.service(store, clock: ManualClock(TestTime.morning("2024-09-27")))
         _ = try service.start(projectID: "p1", workflow: "approval", variables: [:], actor: StoreFixtures.applicant)
 
         let deadline = try #require(try store.nextTimer()).fireAt

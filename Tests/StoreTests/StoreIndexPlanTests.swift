@@ -1,8 +1,9 @@
 import Dispatch
 import FlowCore
 import Foundation
+import GovFlowTestSupport
+@testable import SQLiteStore
 import Synchronization
-@testable import Runner
 import Testing
 
 /// With 10,000 projects stored, the inbox and the deadline window find their rows through indexes: SQLite's
@@ -14,7 +15,7 @@ import Testing
     /// started by one of 100 units (20 departments), its review transferred to one of 250 officers.
     static func templateHistory() throws -> [HistoryEntry] {
         let memory = InMemoryProjectStore()
-        let service = try StoreFixtures.service(memory, clock: ManualClock(StoreFixtures.morning("2024-09-27")))
+        let service = try StoreFixtures.service(memory, clock: ManualClock(TestTime.morning("2024-09-27")))
         _ = try service.start(projectID: "template", workflow: "approval", variables: [:],
                               actor: StoreFixtures.applicant)
         return try memory.history(of: "template")

@@ -1,33 +1,38 @@
 import FlowCore
 import Foundation
-@testable import Runner
 import Stages
 
-/// Builders shared by the store, crash and serve tests: temporary folders, a small definition, services.
-enum StoreFixtures {
-    static let registry = BuiltInStages.registry()
-    static let calendars: [String: any WorkingCalendar] = ["weekends": WeekendOnlyCalendar()]
-    static let reviewer = Actor(id: "li", department: "区数据局", roles: ["reviewer"])
-    static let applicant = Actor(id: "zhang", roles: ["project-unit"])
+/// Builders shared by the store, API, crash and serve tests: temporary folders, a small definition, services.
+package enum StoreFixtures {
+    package static let registry = BuiltInStages.registry()
+    package static let calendars: [String: any WorkingCalendar] = ["weekends": WeekendOnlyCalendar()]
+    package static let reviewer = Actor(id: "li", department: "区数据局", roles: ["reviewer"])
+    package static let applicant = Actor(id: "zhang", roles: ["project-unit"])
 
     /// The package root, found from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    package static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
+    /// A database written by schema version 3 (synthesized `Codable` rows), for the upgrade tests.
+    package static let schemaVersion3Database = packageRoot.appendingPathComponent(
+        "Tests/StoreTests/Fixtures/schema-v3.sqlite")
+    /// The projects in `schemaVersion3Database`.
+    package static let schemaVersion3Projects = ["ops-1", "ops-2", "ops-3", "tinghu-1"]
+
     /// A new empty folder under the system's temporary folder.
-    static func temporaryFolder() throws -> URL {
+    package static func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("govflow-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
 
     /// A database path in a new temporary folder (the file does not exist yet).
-    static func databasePath() throws -> String {
+    package static func databasePath() throws -> String {
         try temporaryFolder().appendingPathComponent("govflow.sqlite").path
     }
 
     /// A review that can loop, with a three-working-day deadline, then an approval.
-    static func definition(version: Int = 1, title: String = "测试流程", calendar: String = "weekends") -> String {
+    package static func definition(version: Int = 1, title: String = "测试流程", calendar: String = "weekends") -> String {
         """
         {"id": "approval", "version": \(version), "title": "\(title)",
          "jurisdiction": {"name": "测试区", "code": "320902"}, "regulation": {"title": "测试办法"},
@@ -46,13 +51,8 @@ enum StoreFixtures {
         """
     }
 
-    /// 09:00 China Standard Time on a date.
-    static func morning(_ iso: String) -> Date {
-        CivilDate(iso: iso)!.startInChina.addingTimeInterval(9 * 3600)
-    }
-
     /// A service over `store` with the test calendars and, when asked, the test definition deployed.
-    static func service(_ store: any ProjectStore, clock: any WorkflowClock, deploy: Bool = true) throws
+    package static func service(_ store: any ProjectStore, clock: any WorkflowClock, deploy: Bool = true) throws
         -> WorkflowService
     {
         let service = try WorkflowService(registry: registry, calendars: calendars, store: store, clock: clock)
@@ -64,7 +64,7 @@ enum StoreFixtures {
 
     /// Decides the open task at `node` of `project`.
     @discardableResult
-    static func decide(_ service: WorkflowService, _ project: String, at node: String, _ outcome: String,
+    package static func decide(_ service: WorkflowService, _ project: String, at node: String, _ outcome: String,
                        comment: String? = nil) throws -> Step {
         let state = try service.currentState(of: project)
         guard let task = state.openTasks.first(where: { $0.nodeID == node }) else {
@@ -75,7 +75,7 @@ enum StoreFixtures {
     }
 
     /// The error a `throws(StoreError)` / `throws(ServiceError)` call threw, as a store error, if it did.
-    static func storeError(_ body: () throws -> Void) -> StoreError? {
+    package static func storeError(_ body: () throws -> Void) -> StoreError? {
         do {
             try body()
             return nil
@@ -89,6 +89,7 @@ enum StoreFixtures {
     }
 }
 
-enum FixtureError: Error {
+/// A fixture could not do what the test asked.
+package enum FixtureError: Error {
     case noOpenTask(String, String)
 }

@@ -1,29 +1,21 @@
 import FlowCore
 import Foundation
-@testable import Runner
+import GovFlowTestSupport
+@testable import SQLiteStore
 import Stages
 import Testing
 
-/// A database written by schema version 3 (synthesized `Codable` rows, Tests/RunnerTests/Fixtures) upgraded to the
+/// A database written by schema version 3 (synthesized `Codable` rows, Tests/StoreTests/Fixtures) upgraded to the
 /// records of version 4, and databases too new for this build refused untouched.
 @Suite struct StoreUpgradeTests {
-    static let fixture = StoreFixtures.packageRoot.appendingPathComponent("Tests/RunnerTests/Fixtures/schema-v3.sqlite")
-    static let projects = ["ops-1", "ops-2", "ops-3", "tinghu-1"]
+    static let fixture = StoreFixtures.schemaVersion3Database
+    static let projects = StoreFixtures.schemaVersion3Projects
 
     /// A copy of the fixture in a new temporary folder.
     func copy() throws -> String {
         let path = try StoreFixtures.databasePath()
         try FileManager.default.copyItem(atPath: Self.fixture.path, toPath: path)
         return path
-    }
-
-    /// Every stored record's text: each history row's actor and event, each project's state.
-    func storedRecords(_ path: String) throws -> [String] {
-        let connection = try SQLiteConnection(path: path, create: false)
-        defer { connection.close() }
-        return try connection.query("SELECT actor, event FROM history ORDER BY project_id, sequence") {
-            [$0.text(0), $0.text(1)]
-        }.flatMap { $0 } + connection.query("SELECT state FROM projects ORDER BY id") { $0.text(0) }
     }
 
     func service(_ store: SQLiteProjectStore, clock: ManualClock) throws -> WorkflowService {
@@ -68,7 +60,7 @@ import Testing
         #expect(Set(Event.recordTypes).subtracting(types)
                 == ["timerRescheduled", "incidentRaised", "incidentRetryFailed", "incidentResolved"])
         store.close()
-        let records = try storedRecords(path)
+        let records = try StoreFixtures.storedRecords(path)
         #expect(records.count == 2 * 172 + 4)
         #expect(records.filter { $0.contains(#""_0""#) } == [])
         #expect(records.filter { !$0.hasPrefix("{") } == [])
@@ -77,7 +69,7 @@ import Testing
     @Test func upgradedProjectContinuesWithADecisionAndATimerFiring() throws {
         let path = try copy()
         let store = try SQLiteProjectStore(path: path)
-        let clock = ManualClock(StoreFixtures.morning("2024-11-21"))
+        let clock = ManualClock(TestTime.morning("2024-11-21"))
         let service = try service(store, clock: clock)
         // tinghu-1 waits in the 联合评审 for three experts, whose opinions were due 2024-10-31.
         let before = try store.history(of: "tinghu-1").count
@@ -90,7 +82,7 @@ import Testing
         // ops-2's definition has a wait node: a new project on the upgraded database fires its timers.
         _ = try service.start(projectID: "ops-4", workflow: "operations", variables: [:],
                               actor: StoreFixtures.applicant)
-        clock.set(StoreFixtures.morning("2024-11-27"))
+        clock.set(TestTime.morning("2024-11-27"))
         let fired = try service.fireDueTimers()
         #expect(fired.map(\.projectID) == ["ops-4", "ops-4"])
         store.close()

@@ -1,6 +1,8 @@
 import FlowCore
 import Foundation
-@testable import Runner
+@testable import GovFlowAPI
+import GovFlowHTTP
+import GovFlowTestSupport
 import Stages
 import Testing
 

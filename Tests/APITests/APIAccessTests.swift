@@ -1,6 +1,8 @@
 import FlowCore
 import Foundation
-import Runner
+import GovFlowAPI
+import GovFlowHTTP
+import GovFlowTestSupport
 import Testing
 
 /// Every route × every role: the status each caller gets. Project p1 was started by "unit" (甲公司); its open task

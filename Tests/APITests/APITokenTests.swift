@@ -1,6 +1,6 @@
-import Foundation
 import FlowCore
-@testable import Runner
+import Foundation
+@testable import GovFlowAPI
 import Testing
 
 @Suite struct APITokenTests {

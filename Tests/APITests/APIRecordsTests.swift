@@ -1,6 +1,9 @@
 import FlowCore
 import Foundation
-@testable import Runner
+@testable import GovFlowAPI
+import GovFlowHTTP
+import GovFlowTestSupport
+import SQLiteStore
 import Stages
 import Testing
 
@@ -42,19 +45,19 @@ import Testing
 
     @Test func noPositionalMemberInAnyProjectViewOrStoredRowOfAnUpgradedDatabase() throws {
         let path = try StoreFixtures.databasePath()
-        try FileManager.default.copyItem(atPath: StoreUpgradeTests.fixture.path, toPath: path)
+        try FileManager.default.copyItem(atPath: StoreFixtures.schemaVersion3Database.path, toPath: path)
         let store = try SQLiteProjectStore(path: path)
         let calendars = try CalendarLibrary.load(
             directory: StoreFixtures.packageRoot.appendingPathComponent("workflows/calendars"))
-        let clock = ManualClock(StoreFixtures.morning("2024-11-21"))
+        let clock = ManualClock(TestTime.morning("2024-11-21"))
         let service = try WorkflowService(registry: BuiltInStages.registry(), calendars: calendars.calendars,
                                           store: store, clock: clock)
         _ = try service.start(projectID: "ops-4", workflow: "operations", variables: [:],
                               actor: StoreFixtures.applicant)
-        clock.set(StoreFixtures.morning("2024-11-27"))
+        clock.set(TestTime.morning("2024-11-27"))
         _ = try service.fireDueTimers()
         let router = APIRouter(service: service, tokens: nil)
-        for id in StoreUpgradeTests.projects + ["ops-4"] {
+        for id in StoreFixtures.schemaVersion3Projects + ["ops-4"] {
             let request = HTTPRequest(method: "GET", target: "/v1/projects/\(id)",
                                       headers: HTTPHeaders([("Host", "t")]), body: [])
             let view = router.respond(to: request, now: clock.now())
@@ -63,7 +66,7 @@ import Testing
             #expect(!view.bodyText.contains(#""_0""#), "\(id)")
         }
         store.close()
-        let records = try StoreUpgradeTests().storedRecords(path)
+        let records = try StoreFixtures.storedRecords(path)
         #expect(records.count > 2 * 172 + 4)
         #expect(records.filter { $0.contains(#""_0""#) } == [])
     }

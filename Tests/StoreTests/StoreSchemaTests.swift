@@ -1,6 +1,7 @@
 import FlowCore
 import Foundation
-@testable import Runner
+import GovFlowTestSupport
+@testable import SQLiteStore
 import Testing
 
 @Suite struct StoreSchemaTests {
@@ -37,7 +38,7 @@ import Testing
             + "AND name = 'timers_by_fire_at'") == "timers_by_fire_at")
         index.close()
         // The migrated database works: a project starts and its timer is found through the new index.
-        let service = try StoreFixtures.service(store, clock: ManualClock(StoreFixtures.morning("2024-09-27")),
+        let service = try StoreFixtures.service(store, clock: ManualClock(TestTime.morning("2024-09-27")),
                                                 deploy: false)
         _ = try service.start(projectID: "p1", workflow: "approval", variables: [:], actor: StoreFixtures.applicant)
         #expect(try store.nextTimer()?.projectID == "p1")
@@ -90,7 +91,7 @@ import Testing
     @Test func fullDiskFailsTheCommitWithSQLiteFullAndStoresNothingOfIt() throws {
         let path = try StoreFixtures.databasePath()
         let store = try SQLiteProjectStore(path: path)
-        let service = try StoreFixtures.service(store, clock: ManualClock(StoreFixtures.morning("2024-09-27")))
+        let service = try StoreFixtures.service(store, clock: ManualClock(TestTime.morning("2024-09-27")))
         _ = try service.start(projectID: "p1", workflow: "approval", variables: [:], actor: StoreFixtures.applicant)
         let state = try store.state(of: "p1")
         let history = try store.history(of: "p1")

@@ -1,4 +1,4 @@
-import Runner
+import GovFlowHTTP
 import Testing
 
 @Suite struct HTTPRequestParserTests {

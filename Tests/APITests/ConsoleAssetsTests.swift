@@ -1,12 +1,13 @@
 import FlowCore
 import Foundation
-@testable import Runner
+@testable import GovFlowAPI
+import GovFlowTestSupport
 import Testing
 
 /// The web console compiled into the executable: the generated source matches the asset folder, and the server
 /// answers console files with the security headers.
 @Suite struct ConsoleAssetsTests {
-    static let assets = StoreFixtures.packageRoot.appendingPathComponent("Sources/Runner/Console/Assets")
+    static let assets = StoreFixtures.packageRoot.appendingPathComponent("Sources/GovFlowAPI/Console/Assets")
 
     /// Every file under the asset folder by relative path.
     static func folderFiles() throws -> [String: String] {
