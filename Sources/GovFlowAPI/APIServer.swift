@@ -4,7 +4,7 @@ import GovFlowHTTP
 /// The GovFlow HTTP API: an `APIRouter` served by an `HTTPServer`. This is what `govflow serve` starts.
 ///
 /// ```swift
-/// let server = APIServer(service: service, tokens: try TokenTable.load(contentsOf: url))
+/// let server = APIServer(service: service, tokens: try TokenTable.parse(tokensText))   // or Runner's TokenTable.load
 /// let port = try server.start(host: "0.0.0.0", port: 8080)
 /// // … on SIGTERM:
 /// server.stop()

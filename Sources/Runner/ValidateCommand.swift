@@ -1,6 +1,5 @@
 import FlowCore
 import Foundation
-import GovFlowAPI
 
 /// `govflow validate [--calendars DIR] FILE...`: loads each definition and prints every problem as
 /// `file:line:col: error: message`. Calendar ids are checked against the built-in calendars and those of

@@ -66,8 +66,8 @@ package final class SQLiteConnection {
     }
 
     /// Runs a query and maps each row.
-    package func query<Row>(_ sql: String, _ values: [SQLiteValue] = [], row: (SQLiteStatement) throws(StoreError) -> Row)
-        throws(StoreError) -> [Row]
+    package func query<Row>(_ sql: String, _ values: [SQLiteValue] = [],
+                            row: (SQLiteStatement) throws(StoreError) -> Row) throws(StoreError) -> [Row]
     {
         let statement = try statement(sql)
         defer { statement.reset() }

@@ -1,6 +1,5 @@
 import FlowCore
 import Foundation
-import GovFlowTestSupport
 import Testing
 
 /// The national calendar and helpers shared by the calendar tests; loads the committed

@@ -69,15 +69,19 @@ package final class APIHarness: @unchecked Sendable {
 
     /// Sends a request as the caller named `name` (nil: without a token).
     package func send(_ method: String, _ target: String, as name: String?, body: String? = nil,
-              headers: [(String, String)] = []) -> HTTPResponse {
+                      headers: [(String, String)] = []) -> HTTPResponse {
+        router.respond(to: Self.request(method, target, as: name, body: body, headers: headers), now: clock.now())
+    }
+
+    /// A request as the caller named `name` (one of `callers`; nil: without a token), with a JSON body if given.
+    package static func request(_ method: String, _ target: String, as name: String?, body: String? = nil,
+                                headers: [(String, String)] = []) -> HTTPRequest {
         var fields = [("Host", "test")] + headers
-        if let name, let token = APIHarness.callers[name]?.token { fields.append(("Authorization", "Bearer \(token)")) }
+        if let name, let token = callers[name]?.token { fields.append(("Authorization", "Bearer \(token)")) }
         if body != nil, !headers.contains(where: { $0.0 == "Content-Type" }) {
             fields.append(("Content-Type", "application/json"))
         }
-        let request = HTTPRequest(method: method, target: target, headers: HTTPHeaders(fields),
-                                  body: Array((body ?? "").utf8))
-        return router.respond(to: request, now: clock.now())
+        return HTTPRequest(method: method, target: target, headers: HTTPHeaders(fields), body: Array((body ?? "").utf8))
     }
 
     /// The id of the open task at `node` of project `project`.

@@ -81,10 +81,7 @@ final class IncidentHarness: @unchecked Sendable {
     }
 
     func send(_ method: String, _ target: String, as name: String, body: String? = nil) -> HTTPResponse {
-        var fields = [("Host", "test"), ("Authorization", "Bearer \(APIHarness.callers[name]?.token ?? "")")]
-        if body != nil { fields.append(("Content-Type", "application/json")) }
-        return router.respond(to: HTTPRequest(method: method, target: target, headers: HTTPHeaders(fields),
-                                              body: Array((body ?? "").utf8)), now: clock.now())
+        router.respond(to: APIHarness.request(method, target, as: name, body: body), now: clock.now())
     }
 
     func events(_ project: String) throws -> [Event] { try service.history(of: project).map(\.event) }

@@ -37,7 +37,8 @@ package enum ChinaTime {
     }
 
     /// The words error messages use for the accepted forms.
-    package static let acceptedForms = "\"YYYY-MM-DD\" (09:00 that day) or \"YYYY-MM-DD HH:MM\" (China time, 00:00 to 24:00)"
+    package static let acceptedForms =
+        "\"YYYY-MM-DD\" (09:00 that day) or \"YYYY-MM-DD HH:MM\" (China time, 00:00 to 24:00)"
 
     /// ISO 8601 with the offset, e.g. `2024-09-27T09:00:00+08:00` (the API's form).
     package static func timestamp(_ instant: Date) -> String {

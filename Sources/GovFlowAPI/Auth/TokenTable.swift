@@ -1,7 +1,8 @@
 import FlowCore
 import Foundation
 
-/// Bearer tokens and the callers they stand for, read from a tokens file:
+/// Bearer tokens and the callers they stand for, parsed from a tokens file's text (the runner reads the file,
+/// `TokenTable.load(contentsOf:)`):
 ///
 /// ```json
 /// {"tokens": [{"token": "…", "actor": "li", "department": "区数据局", "roles": ["reviewing-office"]},
@@ -38,17 +39,6 @@ public struct TokenTable: Sendable {
             entries.append(Entry(digest: digest, caller: pair.caller))
         }
         self.entries = entries
-    }
-
-    /// The table in a tokens file.
-    public static func load(contentsOf url: URL) throws(TokenFileError) -> TokenTable {
-        let text: String
-        do throws(InputFile.Problem) {
-            text = try InputFile.read(url.path)
-        } catch {
-            throw .unreadable(path: url.path, reason: error.reason)
-        }
-        return try parse(text)
     }
 
     /// The table in a tokens file's text.

@@ -19,7 +19,8 @@ extension Socket {
         }
         defer { freeaddrinfo(results) }
 
-        let descriptor = SystemCall.socket(first.pointee.ai_family, first.pointee.ai_socktype, first.pointee.ai_protocol)
+        let address = first.pointee
+        let descriptor = SystemCall.socket(address.ai_family, address.ai_socktype, address.ai_protocol)
         guard descriptor >= 0 else { throw .makeFailed("socket", context: context) }
         let socket = Socket(descriptor: descriptor)
         do throws(SocketError) {

@@ -1,5 +1,4 @@
 import Foundation
-import GovFlowAPI
 
 /// `govflow _generate-bundled-resources [--workflows DIR]` (hidden): prints the Swift source of
 /// `BundledResources.swift` for the package's `workflows/` folder (default: `./workflows`).

@@ -1,6 +1,5 @@
 import FlowCore
 import Foundation
-import GovFlowAPI
 
 /// `govflow graph WORKFLOW [--format mermaid|dot]`: prints the process as a diagram (default: Mermaid).
 ///

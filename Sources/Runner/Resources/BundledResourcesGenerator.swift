@@ -1,5 +1,4 @@
 import Foundation
-import GovFlowAPI
 
 /// Writes `Sources/Runner/Resources/BundledResources.swift`: the bundled definitions (`workflows/*.json`) and
 /// calendars (`workflows/calendars/*.json`) as Swift string literals, so that the `govflow` executable carries them

@@ -1,6 +1,5 @@
 import FlowCore
 import Foundation
-import GovFlowAPI
 
 /// The definitions and calendars of a workflows folder: every `*.json` directly inside it is a definition,
 /// `calendars/` holds the working calendars.

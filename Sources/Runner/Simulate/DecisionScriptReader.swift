@@ -1,6 +1,5 @@
 import FlowCore
 import Foundation
-import GovFlowAPI
 
 /// Reads a decisions script (see docs/simulate.md) and reports the first problem at its line and column.
 struct DecisionScriptReader {

@@ -1,6 +1,5 @@
 import FlowCore
 import Foundation
-import GovFlowAPI
 
 /// A problem in a project file or a decisions script, at its line and column when known.
 struct InputFileError: Error, Sendable, CustomStringConvertible {

@@ -1,6 +1,5 @@
 import FlowCore
 import Foundation
-import GovFlowAPI
 
 /// `govflow simulate WORKFLOW --project PROJECT.json [--decisions SCRIPT.json] [--start DATE] [--calendars DIR]
 /// [--max-steps N] [--json]`: runs one project through a workflow on a manual clock and prints its timeline.

@@ -1,6 +1,5 @@
 import FlowCore
 import Foundation
-import GovFlowAPI
 
 /// The project a simulation runs: its id, its variables and who applies.
 ///

@@ -8,19 +8,19 @@ import Darwin
 
 /// Reads a file a user named on the command line, with the reason in plain words when it cannot:
 /// `cannot read x.json: no such file`, never a Foundation error dump.
-package enum InputFile {
+enum InputFile {
     /// Why a named file cannot be read.
-    package struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
+    struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
         /// The file as the user named it.
-        package let path: String
+        let path: String
         /// "no such file", "is a directory", "permission denied", "not a regular file", "not UTF-8 text".
-        package let reason: String
+        let reason: String
 
-        package var description: String { "cannot read \(path): \(reason)" }
+        var description: String { "cannot read \(path): \(reason)" }
     }
 
     /// The file's text, or a `Problem` naming the file and the reason.
-    package static func read(_ path: String) throws(Problem) -> String {
+    static func read(_ path: String) throws(Problem) -> String {
         let data = try readData(path)
         guard let text = String(data: data, encoding: .utf8) else {
             throw Problem(path: path, reason: "not UTF-8 text")
@@ -29,7 +29,7 @@ package enum InputFile {
     }
 
     /// The file's bytes, or a `Problem` naming the file and the reason.
-    package static func readData(_ path: String) throws(Problem) -> Data {
+    static func readData(_ path: String) throws(Problem) -> Data {
         try checkRegularFile(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Problem(path: path, reason: reason(errno))
@@ -38,7 +38,7 @@ package enum InputFile {
     }
 
     /// Throws unless `path` names an existing regular file (or a link to one) that this process may read.
-    package static func checkRegularFile(_ path: String) throws(Problem) {
+    static func checkRegularFile(_ path: String) throws(Problem) {
         var info = stat()
         guard stat(path, &info) == 0 else { throw Problem(path: path, reason: reason(errno)) }
         switch info.st_mode & S_IFMT {
@@ -50,7 +50,7 @@ package enum InputFile {
     }
 
     /// Throws unless `path` names an existing directory.
-    package static func checkDirectory(_ path: String) throws(Problem) {
+    static func checkDirectory(_ path: String) throws(Problem) {
         var info = stat()
         guard stat(path, &info) == 0 else { throw Problem(path: path, reason: reason(errno)) }
         guard info.st_mode & S_IFMT == S_IFDIR else { throw Problem(path: path, reason: "not a directory") }
