@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import SQLiteStore
 
 /// The `govflow` command line as a library function, so that a plugin developer's own executable can register
 /// extra stage kinds and run exactly the same commands.
@@ -47,8 +48,6 @@ public enum GovFlowCommand {
             return RebuildIndexesCommand(io: io).run(rest)
         case "completion":
             return CompletionCommand(io: io).run(rest)
-        case "_crash-writer":
-            return CrashWriterCommand(registry: registry, io: io).run(rest)
         case "_generate-bundled-resources":
             return GenerateResourcesCommand(io: io).run(rest)
         case "--version", "version":

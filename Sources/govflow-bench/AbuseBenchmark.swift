@@ -1,7 +1,10 @@
 import Foundation
+import GovFlowHTTP
 import Runner
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `/healthz` and an ordinary request under abuse: clients that send garbage and keep the socket open (the server
@@ -54,7 +57,7 @@ struct AbuseBenchmark {
 
     /// A loopback connection that sends `text` and is then left alone.
     private static func connect(_ port: UInt16, receiveBuffer: Int32?, sending text: String) throws -> Int32 {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let socket = SystemCall.socket(AF_INET, SystemCall.streamSocket, 0)
         guard socket >= 0 else { throw BenchmarkError("socket() failed: errno \(errno)") }
         if var size = receiveBuffer {
             setsockopt(socket, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
@@ -65,7 +68,7 @@ struct AbuseBenchmark {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                SystemCall.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
         guard connected == 0 else {
@@ -73,7 +76,7 @@ struct AbuseBenchmark {
             throw BenchmarkError("connect() to port \(port) failed: errno \(errno)")
         }
         let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, bytes.count, Int32(MSG_NOSIGNAL)) }
+        _ = bytes.withUnsafeBytes { SystemCall.send(socket, $0.baseAddress, bytes.count) }
         return socket
     }
 }

@@ -1,6 +1,7 @@
 import FlowCore
 import Foundation
 import Runner
+import SQLiteStore
 import Stages
 
 /// The reference workflow through the SQLite store: one commit per accepted command (each caller waits for its

@@ -1,6 +1,8 @@
 import FlowCore
 import Foundation
+import GovFlowAPI
 import Runner
+import SQLiteStore
 import Stages
 
 /// Requests per second and latency percentiles for reading a project and for submitting a decision, over

@@ -1,6 +1,9 @@
 import Foundation
+import GovFlowHTTP
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A minimal HTTP/1.1 client on one keep-alive connection over loopback: the benchmark's load generator, so that
@@ -12,7 +15,7 @@ final class LoopbackClient {
 
     init(port: UInt16, token: String) throws {
         authorization = "Authorization: Bearer \(token)\r\n"
-        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        socket = SystemCall.socket(AF_INET, SystemCall.streamSocket, 0)
         guard socket >= 0 else { throw BenchmarkError("socket() failed: errno \(errno)") }
         var noDelay: Int32 = 1
         setsockopt(socket, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
@@ -44,7 +47,7 @@ final class LoopbackClient {
         var sent = 0
         while sent < bytes.count {
             let count = bytes[sent...].withUnsafeBufferPointer {
-                Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+                SystemCall.send(socket, $0.baseAddress, $0.count)
             }
             guard count > 0 else { throw BenchmarkError("send() failed: errno \(errno)") }
             sent += count

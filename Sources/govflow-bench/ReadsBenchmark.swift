@@ -1,7 +1,10 @@
 import Dispatch
 import FlowCore
 import Foundation
+import GovFlowAPI
+import GovFlowHTTP
 import Runner
+import SQLiteStore
 import Stages
 
 /// Latency of the reads the index tables answer (inbox, deadline window, metrics, a project unit's access check)

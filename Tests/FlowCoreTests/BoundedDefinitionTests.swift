@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import GovFlowTestSupport
 import Testing
 
 /// Definitions that used to crash the process (a stack overflow on the first start) or stall validation: each is
@@ -18,7 +19,7 @@ import Testing
         let engine = Fixtures.engine(try Fixtures.load(text))
         do throws(EngineError) {
             return .success(try engine.start(projectID: "p1", variables: ["amount": .number(100)],
-                                             actor: Fixtures.reviewer, at: Fixtures.morning("2024-09-02")))
+                                             actor: Fixtures.reviewer, at: TestTime.morning("2024-09-02")))
         } catch {
             return .failure(error)
         }
@@ -123,10 +124,10 @@ import Testing
     @Test func loopThroughAStageThatCompletesAtOnceIsRefusedByTheStepBound() throws {
         let engine = Fixtures.engine(try Fixtures.load(Self.automaticLoop))
         let started = try engine.start(projectID: "p1", variables: ["amount": .number(100)], actor: Fixtures.reviewer,
-                                       at: Fixtures.morning("2024-09-02"))
+                                       at: TestTime.morning("2024-09-02"))
         let timer = try #require(started.state.pendingTimers.first)
         #expect(throws: EngineError.runaway(node: "again")) {
-            try engine.handle(.fireTimer(timer.id), state: started.state, at: Fixtures.morning("2024-09-04"))
+            try engine.handle(.fireTimer(timer.id), state: started.state, at: TestTime.morning("2024-09-04"))
         }
     }
 

@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import GovFlowTestSupport
 import Testing
 
 @Suite struct EngineBasicsTests {
@@ -14,12 +15,12 @@ import Testing
     @Test func approvingTheOnlyTaskEndsApproved() throws {
         let engine = Fixtures.engine(definition)
         let started = try engine.start(projectID: "p1", variables: ["amount": .number(100)],
-                                       actor: Actor(id: "unit"), at: Fixtures.morning("2024-09-27"))
+                                       actor: Actor(id: "unit"), at: TestTime.morning("2024-09-27"))
         let task = try #require(started.state.openTasks.first)
         #expect(task.nodeID == "review")
         let decided = try engine.handle(
             .decide(task: task.id, actor: Fixtures.reviewer, outcome: "approve", comment: "同意", data: .null),
-            state: started.state, at: Fixtures.morning("2024-09-30"))
+            state: started.state, at: TestTime.morning("2024-09-30"))
         #expect(decided.state.status == .ended(result: "approved"))
         #expect(decided.state.tokens.isEmpty)
         #expect(decided.state.timers.isEmpty)

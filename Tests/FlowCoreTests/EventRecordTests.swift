@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import GovFlowTestSupport
 import Testing
 
 /// The event records: pinned bytes per type, a lossless round trip, and typed refusals of what this build cannot read.

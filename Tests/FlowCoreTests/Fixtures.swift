@@ -47,11 +47,6 @@ enum Fixtures {
     }
 
     static let reviewer = Actor(id: "li", department: "区数据局", roles: ["reviewer"])
-
-    /// 09:00 China Standard Time on a date.
-    static func morning(_ iso: String) -> Date {
-        CivilDate(iso: iso)!.startInChina.addingTimeInterval(9 * 3600)
-    }
 }
 
 /// A stage kind that records nothing itself but opens one task, schedules an own timer when asked, and completes

@@ -1,41 +1,7 @@
 import FlowCore
 import Foundation
+import GovFlowTestSupport
 import Stages
-import Synchronization
-
-/// A plugin whose entry fails for large amounts until it is "fixed" (as if a corrected build were deployed): the
-/// stage kind the incident tests make fail inside a timer firing or a user's command.
-struct GateStage: StageKind {
-    /// Whether the fixed build is deployed; shared by every value of the kind in one test.
-    final class Build: Sendable {
-        private let fixed = Mutex(false)
-        var isFixed: Bool { fixed.withLock { $0 } }
-        func deployFix() { fixed.withLock { $0 = true } }
-    }
-
-    let identifier = "gate"
-    let summary = "test gate that refuses large amounts until fixed"
-    let build: Build
-
-    struct Parameters: Sendable {}
-    typealias State = NoState
-
-    func readParameters(_ reader: inout ParameterReader) -> Parameters? { Parameters() }
-
-    func outcomes(for parameters: Parameters) -> [String] { ["done"] }
-
-    func enter(_ context: Context) throws(StageRefusal) -> [Action] {
-        guard case .decimal(let amount)? = context.project["amount"] else { throw StageRefusal("no amount") }
-        if amount > 300 && !build.isFixed {
-            throw StageRefusal("amount \(amount) is above this gate's limit of 300")
-        }
-        return [.complete(outcome: "done")]
-    }
-
-    func decide(_ decision: TaskDecision, in context: Context) throws(StageRefusal) -> [Action] {
-        throw StageRefusal("the gate has no tasks")
-    }
-}
 
 /// Two projects on one in-memory service whose review deadline (5 working days, interrupting) goes to the gate;
 /// "bad" (amount 500) fails there until the gate's fix is deployed, "good" (amount 100) passes.

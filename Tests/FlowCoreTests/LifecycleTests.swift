@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import GovFlowTestSupport
 import Testing
 
 /// Replaying a stored history checks every event against `Lifecycle.table`: an event that cannot happen to what
@@ -11,7 +12,7 @@ import Testing
         {"id": "approved", "type": "end", "result": "approved"}
         """)
 
-    static let now = Fixtures.morning("2024-09-02")
+    static let now = TestTime.morning("2024-09-02")
 
     /// A real history: started, the review decided, the approval task open.
     func history() throws -> (InstanceState, [HistoryEntry]) {

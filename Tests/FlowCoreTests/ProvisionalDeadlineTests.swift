@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import GovFlowTestSupport
 import Testing
 
 /// A calendar that knows holidays only up to `lastCoveredYear`; later dates are weekends-only and provisional.
@@ -52,7 +53,7 @@ struct PartialCalendar: WorkingCalendar {
         let before = WorkflowEngine(definition: definition, registry: Fixtures.registry,
                                     calendar: PartialCalendar(lastCoveredYear: 2026, holidays: []))
         let started = try before.start(projectID: "p", variables: ["amount": .number(1)], actor: Actor(id: "unit"),
-                                       at: Fixtures.morning("2026-12-28"))
+                                       at: TestTime.morning("2026-12-28"))
         let timer = try #require(started.state.pendingTimers.first)
         // Monday 2026-12-28 + 5 working days, weekends only: Monday 2027-01-04, provisional.
         #expect(timer.due == DueDate(date: CivilDate(iso: "2027-01-04")!, provisional: true))
@@ -60,7 +61,7 @@ struct PartialCalendar: WorkingCalendar {
         let published = PartialCalendar(lastCoveredYear: 2027, holidays: [CivilDate(iso: "2027-01-01")!])
         let after = WorkflowEngine(definition: definition, registry: Fixtures.registry, calendar: published)
         let step = try after.handle(.recalculateProvisionalTimers, state: started.state,
-                                    at: Fixtures.morning("2026-12-29"))
+                                    at: TestTime.morning("2026-12-29"))
         // 2027-01-01 is a holiday now: the fifth working day moves to Tuesday 2027-01-05, no longer provisional.
         let newDue = DueDate(date: CivilDate(iso: "2027-01-05")!, provisional: false)
         #expect(step.entries.map(\.event) == [
@@ -68,7 +69,7 @@ struct PartialCalendar: WorkingCalendar {
         ])
         #expect(step.state.timers[timer.id]?.due == newDue)
 
-        let again = try after.handle(.recalculateProvisionalTimers, state: step.state, at: Fixtures.morning("2026-12-29"))
+        let again = try after.handle(.recalculateProvisionalTimers, state: step.state, at: TestTime.morning("2026-12-29"))
         #expect(again.entries.isEmpty)
     }
 }

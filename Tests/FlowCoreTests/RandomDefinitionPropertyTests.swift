@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import GovFlowTestSupport
 import Testing
 
 /// Random graphs of gateways, splits, joins, automatic stages, waits and ends: whatever the validator accepts
@@ -61,7 +62,7 @@ import Testing
             let engine = Fixtures.engine(definition)
             do throws(EngineError) {
                 let step = try engine.start(projectID: "p", variables: ["amount": .number(500)],
-                                            actor: Fixtures.reviewer, at: Fixtures.morning("2024-09-02"))
+                                            actor: Fixtures.reviewer, at: TestTime.morning("2024-09-02"))
                 // A project that did not end stops at a wait: automatic stages never leave one running.
                 if step.state.isRunning { #expect(!step.state.pendingTimers.isEmpty) }
                 #expect(step.entries.map(\.sequence) == Array(1...step.entries.count))

@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import GovFlowTestSupport
 import Stages
 import Testing
 
@@ -77,7 +78,7 @@ struct MisbehavingStage: StageKind {
         return WorkflowEngine(definition: definition, registry: registry, calendar: WeekendOnlyCalendar())
     }
 
-    static let now = Fixtures.morning("2024-09-02")
+    static let now = TestTime.morning("2024-09-02")
 
     /// The error deciding "b-work" gives, after checking that the engine refused it.
     func decidingB(_ onDecide: String) throws -> EngineError? {

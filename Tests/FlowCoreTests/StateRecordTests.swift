@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import GovFlowTestSupport
 import Testing
 
 /// The state snapshot record: pinned bytes of a project mid-way, a lossless round trip, and its version.

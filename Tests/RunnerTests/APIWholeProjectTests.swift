@@ -1,11 +1,13 @@
 import FlowCore
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import GovFlowAPI
+import GovFlowTestSupport
 import Runner
 import Stages
 import Testing
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// A whole 亭湖区 project through the real runner: SQLite database, timer service, HTTP API with tokens, driven
 /// with URLSession from submission to the last duty after acceptance, with a deadline firing late and a restart
@@ -86,10 +88,6 @@ import Testing
         return candidates.first { !used.contains($0) } ?? candidates.first
     }
 
-    static func morning(_ iso: String) -> Date {
-        CivilDate(iso: iso)!.startInChina.addingTimeInterval(9 * 3600)
-    }
-
     @Test func tinghuProjectFromSubmissionToSelfEvaluationWithALateOpinionAndARestart() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("govflow-whole-\(UUID())")
         let workflows = folder.appendingPathComponent("workflows")
@@ -104,7 +102,7 @@ import Testing
                                          to: workflows.appendingPathComponent("calendars/cn-mainland.json"))
         let database = folder.appendingPathComponent("govflow.sqlite").path
         let tokens = try TokenTable.parse(Self.tokensFile)
-        let clock = ManualClock(Self.morning("2024-09-27"))
+        let clock = ManualClock(TestTime.morning("2024-09-27"))
         let admin = Self.people[0].token, unit = Self.people[1].token, office = Self.people[2].token
 
         // Submission on Friday 2024-09-27.
@@ -118,7 +116,7 @@ import Testing
         #expect(opinion?["due"] as? String == "2024-10-10")
 
         // The 区数据局 answers late, on Friday 2024-10-11: the deadline fired at the end of 10-10 and is overdue.
-        clock.set(Self.morning("2024-10-11"))
+        clock.set(TestTime.morning("2024-10-11"))
         _ = try runner.session.timers.tick()
         let (overdueStatus, overdue) = Self.call(runner.port, "GET", "/v1/overdue", token: admin)
         #expect(overdueStatus == 200)

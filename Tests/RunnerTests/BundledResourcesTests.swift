@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import GovFlowTestSupport
 @testable import Runner
 import Stages
 import Testing

@@ -1,6 +1,8 @@
 import FlowCore
 import Foundation
+import GovFlowTestSupport
 @testable import Runner
+import SQLiteStore
 import Stages
 import Testing
 

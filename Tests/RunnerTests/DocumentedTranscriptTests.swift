@@ -1,4 +1,5 @@
 import Foundation
+import GovFlowTestSupport
 @testable import Runner
 import Stages
 import Testing

@@ -1,7 +1,9 @@
 import Foundation
+import GovFlowAPI
+import GovFlowHTTP
+import GovFlowTestSupport
 @testable import Runner
 import Testing
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -36,7 +38,7 @@ import Darwin
 
     /// A loopback port nobody listens on now.
     static func freePort() throws -> UInt16 {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let descriptor = SystemCall.socket(AF_INET, SystemCall.streamSocket, 0)
         defer { close(descriptor) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -61,29 +63,16 @@ import Darwin
             trap 'exit 1' TERM
             \(blocks.joined(separator: "\n"))
             """
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: "/bin/bash")
-        child.arguments = ["-c", script]
-        child.currentDirectoryURL = StoreFixtures.packageRoot
         var environment = ProcessInfo.processInfo.environment
         environment["GOVFLOW"] = BuiltBinary.url.path
         environment["PORT"] = String(try freePort())
         environment["GOVFLOW_HOME"] = nil
-        child.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        child.standardOutput = output
-        child.standardError = errors
-        try child.run()
-        let out = ChildOutput(output.fileHandleForReading)
-        let err = ChildOutput(errors.fileHandleForReading)
+        let child = try RunningChild(URL(fileURLWithPath: "/bin/bash"), ["-c", script], in: StoreFixtures.packageRoot,
+                                     environment: environment)
         let deadline = Date().addingTimeInterval(120)
-        while child.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if child.isRunning { child.terminate() }    // SIGTERM: the script's trap stops the runner it started
-        child.waitUntilExit()
-        _ = out.wait(timeout: 10) { $0.isEnded }
-        _ = err.wait(timeout: 10) { $0.isEnded }
-        return (child.terminationStatus, out.all, err.all)
+        while child.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if child.process.isRunning { child.process.terminate() }    // SIGTERM: the script's trap stops its runner
+        return child.finish()
     }
 
     @Test(.enabled(if: BuiltBinary.exists && FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")))

@@ -3,6 +3,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import GovFlowTestSupport
 @testable import Runner
 import Stages
 import Testing

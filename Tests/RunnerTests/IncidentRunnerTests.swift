@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import GovFlowTestSupport
 @testable import Runner
 import Testing
 
@@ -21,7 +22,7 @@ import Testing
             incident: 1, timer: 3, command: "fire timer 3 (deadline \"opinion\" of node \"review\")",
             error: IncidentHarness.gateError))
         let logged = #"{"ts":"2024-09-09T16:00:00.000Z","level":"error","msg":"incident raised","command":"#
-            + #""\#(Self.command)","error":"stage \"gate\" refused entry: amount 500 exceeds the gate's limit "#
+            + #""\#(Self.command)","error":"stage \"gate\" refused entry: amount 500 is above this gate's limit "#
             + #"of 300","failures":"1","incident":"1","project":"bad","timer":"3"}"# + "\n"
         #expect(harness.log.lines == [logged])
         // The next tick neither fires nor logs the same failure again.
@@ -29,7 +30,7 @@ import Testing
         #expect(harness.log.lines.count == 1)
 
         let incident = #"{"incident":1,"status":"open","timer":3,"command":"\#(Self.command)","#
-            + #""error":"stage \"gate\" refused entry: amount 500 exceeds the gate's limit of 300","failures":1,"#
+            + #""error":"stage \"gate\" refused entry: amount 500 is above this gate's limit of 300","failures":1,"#
             + #""raisedAt":"2024-09-10T00:00:00+08:00","resolution":null,"movedTo":null,"resolvedBy":null,"#
             + #""resolvedAt":null,"comment":null}"#
         let view = harness.send("GET", "/v1/projects/bad", as: "auditor")

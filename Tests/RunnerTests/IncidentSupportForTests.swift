@@ -1,41 +1,13 @@
 import FlowCore
 import Foundation
+import GovFlowAPI
+import GovFlowHTTP
+import GovFlowTestSupport
 import Runner
+import SQLiteStore
 import Stages
 import Synchronization
 import Testing
-
-/// A plugin whose entry fails for amounts above 300 until its fix is "deployed": the stage kind the runner's
-/// incident tests make fail inside a deadline's firing or a reviewer's decision.
-struct FlakyGateStage: StageKind {
-    /// Whether the fixed build is deployed.
-    final class Build: Sendable {
-        private let fixed = Mutex(false)
-        var isFixed: Bool { fixed.withLock { $0 } }
-        func deployFix() { fixed.withLock { $0 = true } }
-    }
-
-    let identifier = "flaky-gate"
-    let summary = "test gate that refuses large amounts until fixed"
-    let build: Build
-
-    struct Parameters: Sendable {}
-    typealias State = NoState
-
-    func readParameters(_ reader: inout ParameterReader) -> Parameters? { Parameters() }
-
-    func outcomes(for parameters: Parameters) -> [String] { ["done"] }
-
-    func enter(_ context: Context) throws(StageRefusal) -> [Action] {
-        guard case .decimal(let amount)? = context.project["amount"] else { throw StageRefusal("no amount") }
-        if amount > 300 && !build.isFixed { throw StageRefusal("amount \(amount) exceeds the gate's limit of 300") }
-        return [.complete(outcome: "done")]
-    }
-
-    func decide(_ decision: TaskDecision, in context: Context) throws(StageRefusal) -> [Action] {
-        throw StageRefusal("the gate has no tasks")
-    }
-}
 
 /// Projects "bad" (amount 500) and "good" (amount 100) on a SQLite store, whose review deadline (5 working days,
 /// interrupting) goes to the flaky gate; with a router whose callers are APIHarness's.
@@ -52,7 +24,7 @@ final class IncidentHarness: @unchecked Sendable {
              "parameters": {"title": "初审意见", "assignee": {"department": "区数据局"}, "outcomes": ["pass"]},
              "outcomes": {"pass": "gate"},
              "deadlines": [{"id": "opinion", "period": "5 workdays", "interrupting": true, "goto": "gate"}]},
-            {"id": "gate", "type": "stage", "name": "关口", "stage": "flaky-gate", "parameters": {},
+            {"id": "gate", "type": "stage", "name": "关口", "stage": "gate", "parameters": {},
              "outcomes": {"done": "approved"}},
             {"id": "approved", "type": "end", "result": "approved"}
           ]
@@ -62,9 +34,9 @@ final class IncidentHarness: @unchecked Sendable {
     /// Monday 2024-09-02 09:00 China Standard Time; the review deadline fires at the end of Monday 2024-09-09.
     static let started = CivilDate(iso: "2024-09-02")!.startInChina.addingTimeInterval(9 * 3600)
     static let deadlineFires = CivilDate(iso: "2024-09-09")!.endInChina
-    static let gateError = "stage \"gate\" refused entry: amount 500 exceeds the gate's limit of 300"
+    static let gateError = "stage \"gate\" refused entry: amount 500 is above this gate's limit of 300"
 
-    let build = FlakyGateStage.Build()
+    let build = GateStage.Build()
     let clock = ManualClock(IncidentHarness.started)
     let path: String
     private(set) var store: SQLiteProjectStore
@@ -83,10 +55,10 @@ final class IncidentHarness: @unchecked Sendable {
         }
     }
 
-    private static func open(_ store: SQLiteProjectStore, build: FlakyGateStage.Build, clock: ManualClock) throws
+    private static func open(_ store: SQLiteProjectStore, build: GateStage.Build, clock: ManualClock) throws
         -> (WorkflowService, APIRouter)
     {
-        let registry = BuiltInStages.registry().merging(StageRegistry([FlakyGateStage(build: build)]))
+        let registry = BuiltInStages.registry().merging(StageRegistry([GateStage(build: build)]))
         let service = try WorkflowService(registry: registry, calendars: StoreFixtures.calendars, store: store,
                                           clock: clock)
         let tokens = try TokenTable(APIHarness.callers.values.map { ($0.token, $0.caller) })
@@ -109,10 +81,7 @@ final class IncidentHarness: @unchecked Sendable {
     }
 
     func send(_ method: String, _ target: String, as name: String, body: String? = nil) -> HTTPResponse {
-        var fields = [("Host", "test"), ("Authorization", "Bearer \(APIHarness.callers[name]?.token ?? "")")]
-        if body != nil { fields.append(("Content-Type", "application/json")) }
-        return router.respond(to: HTTPRequest(method: method, target: target, headers: HTTPHeaders(fields),
-                                              body: Array((body ?? "").utf8)), now: clock.now())
+        router.respond(to: APIHarness.request(method, target, as: name, body: body), now: clock.now())
     }
 
     func events(_ project: String) throws -> [Event] { try service.history(of: project).map(\.event) }

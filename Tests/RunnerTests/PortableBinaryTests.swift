@@ -1,9 +1,10 @@
 import Foundation
+import GovFlowTestSupport
+@testable import Runner
+import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-@testable import Runner
-import Testing
 
 /// The built `govflow`, copied alone into an empty folder, works: it carries its calendars and definitions.
 @Suite struct PortableBinaryTests {
@@ -18,22 +19,7 @@ import Testing
     /// Runs the copy in `folder` with a clean environment (no GOVFLOW_HOME).
     static func run(_ binary: URL, _ arguments: [String], in folder: URL) throws
         -> (status: Int32, output: String, errors: String) {
-        let child = Process()
-        child.executableURL = binary
-        child.arguments = arguments
-        child.currentDirectoryURL = folder
-        child.environment = ["PATH": "/usr/bin:/bin"]
-        let output = Pipe()
-        let errors = Pipe()
-        child.standardOutput = output
-        child.standardError = errors
-        try child.run()
-        let out = ChildOutput(output.fileHandleForReading)
-        let err = ChildOutput(errors.fileHandleForReading)
-        child.waitUntilExit()
-        _ = out.wait(timeout: 10) { $0.isEnded }
-        _ = err.wait(timeout: 10) { $0.isEnded }
-        return (child.terminationStatus, out.all, err.all)
+        try RunningChild(binary, arguments, in: folder, environment: ["PATH": "/usr/bin:/bin"]).finish()
     }
 
     @Test(.enabled(if: BuiltBinary.exists, "needs .build/debug/govflow: run swift build first"))

@@ -1,6 +1,8 @@
 import FlowCore
 import Foundation
+import GovFlowTestSupport
 @testable import Runner
+import SQLiteStore
 import Testing
 
 @Suite struct ServeBackupTests {
@@ -8,7 +10,7 @@ import Testing
         let database = try StoreFixtures.databasePath()
         let store = try SQLiteProjectStore(path: database)
         defer { store.close() }
-        let service = try StoreFixtures.service(store, clock: ManualClock(StoreFixtures.morning("2024-09-27")))
+        let service = try StoreFixtures.service(store, clock: ManualClock(TestTime.morning("2024-09-27")))
         for index in 0..<3 {
             _ = try service.start(projectID: "p\(index)", workflow: "approval", variables: [:],
                                   actor: StoreFixtures.applicant)

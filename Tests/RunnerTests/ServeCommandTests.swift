@@ -1,6 +1,8 @@
 import FlowCore
 import Foundation
+import GovFlowTestSupport
 @testable import Runner
+import SQLiteStore
 import Testing
 
 @Suite struct ServeCommandTests {
@@ -22,7 +24,7 @@ import Testing
     func serve(_ arguments: [String], _ captured: CapturedIO) -> Int32 {
         var command = ServeCommand(registry: StoreFixtures.registry, io: captured.io)
         command.listenForStop = { {} }
-        command.clock = ManualClock(StoreFixtures.morning("2024-09-27"))
+        command.clock = ManualClock(TestTime.morning("2024-09-27"))
         // Port 0: the system picks a free port, so tests never collide on 8080.
         return command.run(arguments + ["--listen", "127.0.0.1:0"])
     }

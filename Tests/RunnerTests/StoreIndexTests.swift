@@ -1,6 +1,8 @@
 import FlowCore
 import Foundation
+import GovFlowTestSupport
 @testable import Runner
+@testable import SQLiteStore
 import Testing
 
 /// The index tables answer inboxes, deadline windows, overdue lists, starters and metrics exactly as the states
@@ -13,7 +15,7 @@ import Testing
     /// Six projects: p1 waits; p2's task is transferred to chen; p3's delegated to 区财政局; p4 ended; p5
     /// withdrawn; a week later the running ones' opinion deadlines expire and p6 starts.
     static func populate(_ store: any ProjectStore) throws {
-        let clock = ManualClock(StoreFixtures.morning("2024-09-27"))
+        let clock = ManualClock(TestTime.morning("2024-09-27"))
         let service = try StoreFixtures.service(store, clock: clock)
         let starters = ["p1": StoreFixtures.applicant, "p2": unitWang, "p3": unitZhao, "p4": unitWang,
                         "p5": StoreFixtures.applicant]
@@ -29,7 +31,7 @@ import Testing
         try StoreFixtures.decide(service, "p4", at: "review", "pass")
         try StoreFixtures.decide(service, "p4", at: "approve", "reject")
         try service.perform(.withdraw(actor: StoreFixtures.applicant, comment: nil), on: "p5")
-        clock.set(StoreFixtures.morning("2024-10-08"))
+        clock.set(TestTime.morning("2024-10-08"))
         try service.fireDueTimers()
         // Version 2 gives the review task a due date: p6's task comes first in inboxes.
         let withDue = StoreFixtures.definition(version: 2).replacingOccurrences(
@@ -108,7 +110,7 @@ import Testing
         #expect(expected.overdue[3].isEmpty)
         #expect(expected.starters.map { $0?.starterID } == ["zhang", "wang", "zhao", "wang", "zhang", "zhao", nil])
         #expect(expected.starters[1]?.starterDepartment == "区教育局")
-        #expect(expected.starters[5]?.startedAt == StoreFixtures.morning("2024-10-08"))
+        #expect(expected.starters[5]?.startedAt == TestTime.morning("2024-10-08"))
         var statistics = StoreStatistics()
         statistics.projectsByStatus = ["running": 4, "ended": 1, "withdrawn": 1]
         statistics.activationsByNode = ["approval": ["review": 4]]
@@ -171,7 +173,7 @@ import Testing
         #expect(try Self.answers(migrated) == Self.answers(reference))
         #expect(try migrated.integrityCheck() == "ok")
         // The migrated database goes on keeping its indexes: p1's review is decided.
-        let service = try StoreFixtures.service(migrated, clock: ManualClock(StoreFixtures.morning("2024-10-09")))
+        let service = try StoreFixtures.service(migrated, clock: ManualClock(TestTime.morning("2024-10-09")))
         try StoreFixtures.decide(service, "p1", at: "review", "pass")
         #expect(try migrated.openTasks(for: Self.filters[0]).map { "\($0.projectID)/\($0.task.nodeID)" }
                     == ["p6/review", "p1/approve"])

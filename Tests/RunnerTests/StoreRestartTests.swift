@@ -1,17 +1,19 @@
 import FlowCore
 import Foundation
+import GovFlowTestSupport
 @testable import Runner
+import SQLiteStore
 import Testing
 
 @Suite struct StoreRestartTests {
     @Test func timersPendingAtARestartFireInOrderOnceReopened_markedLateByTheExactSeconds() throws {
         let path = try StoreFixtures.databasePath()
         // given two projects whose three-working-day deadlines end on 2024-10-02 and 2024-10-08
-        let clock = ManualClock(StoreFixtures.morning("2024-09-27"))
+        let clock = ManualClock(TestTime.morning("2024-09-27"))
         let store = try SQLiteProjectStore(path: path)
         let service = try StoreFixtures.service(store, clock: clock)
         _ = try service.start(projectID: "first", workflow: "approval", variables: [:], actor: StoreFixtures.applicant)
-        clock.set(StoreFixtures.morning("2024-09-26").addingTimeInterval(7 * 86_400))
+        clock.set(TestTime.morning("2024-09-26").addingTimeInterval(7 * 86_400))
         _ = try service.start(projectID: "second", workflow: "approval", variables: [:],
                               actor: StoreFixtures.applicant)
         let firstTimer = try #require(try store.state(of: "first")?.pendingTimers.first)
@@ -21,7 +23,7 @@ import Testing
         store.close()
 
         // when the runner comes back on 2024-10-10 at 09:00, after both were due
-        let restartClock = ManualClock(StoreFixtures.morning("2024-10-10"))
+        let restartClock = ManualClock(TestTime.morning("2024-10-10"))
         let reopened = try SQLiteProjectStore(path: path)
         let timers = TimerService(service: try StoreFixtures.service(reopened, clock: restartClock, deploy: false))
         let fired = try timers.tick()
@@ -39,7 +41,7 @@ import Testing
         let firedAt = try ["first", "second"].map { id in
             try #require(try reopened.history(of: id).last { if case .timerFired = $0.event { true } else { false } })
         }
-        #expect(firedAt.allSatisfy { $0.at == StoreFixtures.morning("2024-10-10") })
+        #expect(firedAt.allSatisfy { $0.at == TestTime.morning("2024-10-10") })
     }
 
     @Test func timerServiceStartsAndStopsCleanly() throws {

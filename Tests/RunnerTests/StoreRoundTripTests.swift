@@ -1,6 +1,8 @@
 import FlowCore
 import Foundation
+import GovFlowTestSupport
 @testable import Runner
+import SQLiteStore
 import Testing
 
 @Suite struct StoreRoundTripTests {
@@ -15,14 +17,14 @@ import Testing
             #expect(history == (try reference.history(of: id)), "\(step): \(id) history differs")
         }
         #expect(try durable.nextTimer() == reference.nextTimer(), "\(step)")
-        let far = StoreFixtures.morning("2030-01-01")
+        let far = TestTime.morning("2030-01-01")
         #expect(try durable.dueTimers(through: far, limit: 100) == reference.dueTimers(through: far, limit: 100))
         #expect(try durable.definitionRecords() == reference.definitionRecords(), "\(step)")
     }
 
     @Test func wholeProjectIsStoredAndReloadedStepByStep_matchingReplayAndTheInMemoryStore() throws {
         let path = try StoreFixtures.databasePath()
-        let clock = ManualClock(StoreFixtures.morning("2024-09-27"))
+        let clock = ManualClock(TestTime.morning("2024-09-27"))
         let reference = InMemoryProjectStore()
         let referenceService = try StoreFixtures.service(reference, clock: clock)
         var durable = try SQLiteProjectStore(path: path)
@@ -40,7 +42,7 @@ import Testing
             ("approved", { try StoreFixtures.decide($0, "p1", at: "approve", "approve") }),
         ]
         for (name, step) in steps {
-            if name == "deadline passes" { clock.set(StoreFixtures.morning("2024-10-08")) }
+            if name == "deadline passes" { clock.set(TestTime.morning("2024-10-08")) }
             try step(service)
             try step(referenceService)
             try expectSame(durable, reference, step: name)
@@ -58,7 +60,7 @@ import Testing
 
     @Test func deployingVersionTwoLeavesARunningVersionOneProjectOnVersionOne() throws {
         let path = try StoreFixtures.databasePath()
-        let clock = ManualClock(StoreFixtures.morning("2024-09-27"))
+        let clock = ManualClock(TestTime.morning("2024-09-27"))
         let store = try SQLiteProjectStore(path: path)
         let service = try StoreFixtures.service(store, clock: clock)
         _ = try service.start(projectID: "old", workflow: "approval", variables: [:], actor: StoreFixtures.applicant)
@@ -82,7 +84,7 @@ import Testing
 
     @Test func refusedCommandLeavesTheStoreUnchanged() throws {
         let path = try StoreFixtures.databasePath()
-        let clock = ManualClock(StoreFixtures.morning("2024-09-27"))
+        let clock = ManualClock(TestTime.morning("2024-09-27"))
         let store = try SQLiteProjectStore(path: path)
         let service = try StoreFixtures.service(store, clock: clock)
         _ = try service.start(projectID: "p1", workflow: "approval", variables: [:], actor: StoreFixtures.applicant)

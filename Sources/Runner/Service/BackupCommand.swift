@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import SQLiteStore
 
 #if canImport(Glibc)
 import Glibc

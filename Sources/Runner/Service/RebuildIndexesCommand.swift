@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import SQLiteStore
 
 /// `govflow rebuild-indexes [--db PATH]`: empties the database's index tables (open tasks, timers, overdue records,
 /// activations, starters, counters) and fills them again from the stored states and histories, in one transaction.

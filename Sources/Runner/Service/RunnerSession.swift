@@ -1,5 +1,6 @@
 import FlowCore
 import Foundation
+import SQLiteStore
 import Synchronization
 
 /// A running GovFlow runner: the store, the workflow service over it and the timer service.

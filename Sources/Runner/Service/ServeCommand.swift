@@ -1,5 +1,7 @@
 import FlowCore
 import Foundation
+import GovFlowAPI
+import SQLiteStore
 
 /// `govflow serve [--db PATH] [--workflows DIR] [--listen HOST:PORT] [--tokens FILE]`: runs the engine, its timers
 /// and the HTTP API over a database until SIGTERM or SIGINT.
