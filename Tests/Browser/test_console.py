@@ -550,5 +550,105 @@ class CalendarTests(ConsoleTestCase):
         self.shot("calendar")
 
 
+GATED = {
+    "id": "console-gated", "version": 1, "title": "故障演示流程",
+    "jurisdiction": {"name": "测试区", "code": "320902"}, "regulation": {"title": "测试办法"},
+    "calendar": "cn-mainland",
+    "variables": {"amount": {"type": "decimal", "unit": "万元", "minimum": 0},
+                  "budget": {"type": "decimal", "unit": "万元", "minimum": 0}},
+    "start": "review",
+    "nodes": [
+        {"id": "review", "type": "stage", "name": "初审", "stage": "human-task",
+         "parameters": {"title": "初审意见", "assignee": {"department": "区数据局"}, "outcomes": ["pass"]},
+         "outcomes": {"pass": "check"},
+         "deadlines": [{"id": "opinion", "period": "5 workdays", "interrupting": False, "task": "review"}]},
+        {"id": "check", "type": "exclusive", "name": "超预算判断",
+         "branches": [{"when": "project.amount / project.budget > 1", "to": "recheck"}], "default": "approved"},
+        {"id": "recheck", "type": "stage", "name": "复核", "stage": "human-task",
+         "parameters": {"title": "复核意见", "assignee": {"department": "区数据局"}, "outcomes": ["pass"]},
+         "outcomes": {"pass": "approved"}},
+        {"id": "approved", "type": "end", "result": "approved"},
+    ],
+}
+GATE_ERROR = ('node "check": condition "project.amount / project.budget > 1": division by zero: '
+              'the right side of "/" is 0')
+
+
+class IncidentTests(ConsoleTestCase):
+    """A decision failing inside the engine (a gateway dividing by a zero budget) is an incident."""
+
+    @classmethod
+    def setUpClass(cls):
+        status, body = server.call("admin", "POST", "/v1/definitions", json.dumps(GATED, ensure_ascii=False))
+        assert status in (201, 409), (status, body)
+
+    def raise_incident(self, project):
+        status, body = server.call("admin", "POST", "/v1/projects", {"workflow": "console-gated", "id": project,
+                                                                      "variables": {"amount": 600, "budget": 0}})
+        self.assertEqual(status, 201, body)
+        self.task = body["openTasks"][0]["id"]
+        status, body = server.call("li", "POST", f"/v1/projects/{project}/tasks/{self.task}/decision",
+                                   {"outcome": "pass"})
+        self.assertEqual((status, body["error"]["code"]), (500, "incident-raised"), body)
+        return body["error"]["details"]["incident"]
+
+    def test_an_administrator_reads_the_incident_in_words_and_resolves_it_by_moving_the_project(self):
+        number = self.raise_incident("gated-admin")
+        self.sign_in("admin")
+        self.go("#/projects/gated-admin", "#incidents")
+        card = self.wait_for(f"#incident-{number}")
+        self.assertEqual(card.get_attribute("data-status"), "open")
+        self.assertEqual(card.find_element(By.CSS_SELECTOR, "h3").text, f"⚠ 未解决 故障 {number}")
+        self.assertEqual(card.find_element(By.CSS_SELECTOR, ".incident-what").text, f"li办理任务{self.task}（通过）")
+        self.assertEqual(card.find_element(By.CSS_SELECTOR, ".incident-error").text, GATE_ERROR)
+        # A user's command cannot be retried: no 重试, a 处理 form whose comment is required.
+        self.assertEqual(browser.find_elements(By.ID, f"incident-{number}-retry-button"), [])
+        self.assertEqual(card.find_element(By.CSS_SELECTOR, ".incident-actions .help").text,
+                         "此故障由用户的操作引起，不能重试：请用户重新操作，再在此标记处理。")
+        raised = self.wait_for('#timeline li[data-type="incidentRaised"] .what')
+        self.assertEqual(raised.text, f"发生故障{number}：li办理任务{self.task}（通过）失败，错误：{GATE_ERROR}")
+        self.shot("incident")
+        browser.execute_script("arguments[0].value = 'recheck';", browser.find_element(By.ID, f"incident-{number}-move"))
+        browser.find_element(By.ID, f"incident-{number}-resolve-button").click()
+        self.assertEqual(browser.execute_script("return document.activeElement.id"), f"incident-{number}-comment")
+        browser.find_element(By.ID, f"incident-{number}-comment").send_keys("预算为零，转复核")
+        browser.find_element(By.ID, f"incident-{number}-resolve-button").click()
+        self.wait_for("#incident-done", f"故障{number}已处理。")
+        card = self.wait_for(f'#incident-{number}[data-status="resolved"]')
+        self.assertEqual(card.find_element(By.CSS_SELECTOR, ".incident-resolution").text, "转到其他环节 → 复核")
+        self.assertEqual(browser.find_elements(By.CSS_SELECTOR, f"#incident-{number} form"), [])
+        resolved = self.wait_for('#timeline li[data-type="incidentResolved"] .what')
+        self.assertEqual(resolved.text, f"故障{number}已处理：项目转到“复核”，意见：“预算为零，转复核”")
+        status, body = server.call("admin", "GET", "/v1/projects/gated-admin")
+        self.assertEqual([task["node"] for task in body["openTasks"]], ["recheck"])
+        self.assertEqual((body["incidents"][0]["resolution"], body["incidents"][0]["movedTo"],
+                          body["incidents"][0]["resolvedBy"]), ("moved", "recheck", "admin"))
+
+    def test_the_auditor_lists_incidents_and_sees_no_write_control(self):
+        number = self.raise_incident("gated-audit")
+        status, listed = server.call("audit", "GET", "/v1/incidents?status=open&limit=20&offset=0")
+        self.assertEqual(status, 200)
+        self.sign_in("audit")
+        self.assertEqual([a.text for a in browser.find_elements(By.CSS_SELECTOR, "#nav a")],
+                         ["总览", "我的待办", "故障", "流程定义", "工作日历"])
+        self.go("#/incidents", "#incidents-table")
+        rows = browser.find_elements(By.CSS_SELECTOR, "#incidents-table tbody tr")
+        self.assertEqual([(row.get_attribute("data-project"), row.get_attribute("data-incident")) for row in rows],
+                         [(item["project"], str(item["incident"])) for item in listed["incidents"]])
+        row = self.wait_for('#incidents-table tr[data-project="gated-audit"]')
+        self.assertEqual(row.find_element(By.CSS_SELECTOR, ".incident-what").text, f"li办理任务{self.task}（通过）")
+        self.assertEqual(self.wait_for("#incidents-info").text, f"共 {listed['total']} 项，第 1/1 页")
+        self.assertEqual(self.wait_for("#read-only").text, "审计只读：不能重试或处理。")
+        self.shot("incidents")
+        self.go("#/projects/gated-audit", f"#incident-{number}")
+        self.assertEqual(browser.find_elements(By.CSS_SELECTOR, "#incidents form, #incidents button, "
+                                                                "#incidents input, #incidents select"), [])
+        # The project unit and the reviewer have no incidents page in the navigation.
+        browser.find_element(By.ID, "signout").click()
+        self.sign_in("li")
+        self.assertEqual([a.text for a in browser.find_elements(By.CSS_SELECTOR, "#nav a")],
+                         ["我的待办", "流程定义", "工作日历"])
+
+
 if __name__ == "__main__":
     unittest.main()
