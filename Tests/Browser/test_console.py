@@ -650,5 +650,62 @@ class IncidentTests(ConsoleTestCase):
                          ["我的待办", "流程定义", "工作日历"])
 
 
+def beijing_date(iso):
+    """The Beijing date of an ISO instant the API gives in +08:00."""
+    return iso[:10] if iso.endswith("+08:00") else None
+
+
+class OverviewTests(ConsoleTestCase):
+    def expected_stage_rows(self, who):
+        """[(jurisdiction, stage, open, late, median words)] computed from the API as the page should."""
+        status, me = server.call(who, "GET", "/v1/me")
+        today = me["today"]
+        status, body = server.call(who, "GET", "/v1/tasks?all=true")
+        self.assertEqual(status, 200)
+        groups = {}
+        for task in body["tasks"]:
+            groups.setdefault((task["workflow"]["id"], task["workflow"]["version"], task["node"]), []).append(task)
+        rows = []
+        for (workflow, version, node), tasks in groups.items():
+            request = urllib.request.Request(f"{server.base}/v1/definitions/{workflow}/versions/{version}")
+            request.add_header("Authorization", "Bearer " + TOKENS[who]["token"])
+            with urllib.request.urlopen(request) as response:
+                source = json.loads(response.read())
+            waited = []
+            for task in tasks:
+                _, between = server.call(who, "GET", f"/v1/calendars/{source.get('calendar', 'cn-mainland')}/between"
+                                                     f"?from={beijing_date(task['openedAt'])}&to={today}")
+                waited.append(between["workingDays"])
+            waited.sort()
+            middle = len(waited) // 2
+            median = waited[middle] if len(waited) % 2 else (waited[middle - 1] + waited[middle]) / 2
+            median_text = f"{median:g}个工作日"
+            late = sum(1 for task in tasks if task["due"] and task["due"]["date"] < today)
+            rows.append((source["jurisdiction"]["name"], tasks[0]["name"], str(len(tasks)), str(late), median_text))
+        return sorted(rows), body["tasks"]
+
+    def test_the_auditor_sees_the_overview_and_no_write_control(self):
+        expected, tasks = self.expected_stage_rows("audit")
+        _, incidents = server.call("audit", "GET", "/v1/incidents?status=open&limit=100")
+        _, overdue = server.call("audit", "GET", "/v1/overdue")
+        self.sign_in("audit")
+        self.go("#/overview", "#stages-table")
+        self.assertEqual(self.wait_for("#tile-tasks .number").text, str(len(tasks)))
+        self.assertEqual(self.wait_for("#tile-incidents .number").text, str(incidents["total"]))
+        self.assertEqual(self.wait_for("#tile-overdue .number").text, str(len(overdue["overdue"])))
+        rows = [tuple(td.text for td in row.find_elements(By.CSS_SELECTOR, "td"))
+                for row in browser.find_elements(By.CSS_SELECTOR, "#stages-table tbody tr")]
+        self.assertEqual(sorted(rows), expected)
+        # Read only: nothing on the page writes (no form, input, select, textarea or button in the page).
+        self.assertEqual(browser.find_elements(By.CSS_SELECTOR,
+                                               "#page form, #page input, #page select, #page textarea, #page button"),
+                         [])
+        # Only administrators and auditors may read every open task; the console hides the page from others.
+        status, body = server.call("li", "GET", "/v1/tasks?all=true")
+        self.assertEqual((status, body["error"]["message"]),
+                         (403, 'li may not read every open task ("all=true"); that needs one of the roles: '
+                               'administrator, auditor'))
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -821,6 +821,12 @@ const zh = {
   'incident.userCommand': '用户操作', 'incident.section': '故障', 'incidents.title': '故障',
   'incidents.help': '计时到时或用户操作在流程引擎或插件内失败时记录的故障。管理员在项目页面重试或处理。',
   'incidents.status': '状态', 'incidents.project': '项目', 'incidents.openOnly': '未解决',
+  'overview.title': '总览', 'overview.help': '截至 {0}（北京时间）。本页只读。', 'overview.overdueRecords': '逾期记录',
+  'overview.lateTasks': '超期未办的待办', 'overview.openIncidents': '未解决的故障', 'overview.openTasks': '待办任务',
+  'overview.overdueTitle': '逾期：按地区和环节', 'overview.jurisdiction': '地区', 'overview.records': '逾期记录',
+  'overview.late': '超期未办', 'overview.incidentsTitle': '未解决的故障', 'overview.stagesTitle': '待办：按环节',
+  'overview.median': '已等待工作日（中位数）', 'overview.days': '{0}个工作日',
+  'overview.medianNote': '“已等待工作日”是各待办自收到之日起至今日的工作日数的中位数。各环节办结用时的中位数需要逐个读取项目的办理经过，API 没有列出全部项目的接口，本页暂不显示。',
   'incidents.resolvedOnly': '已解决', 'incidents.count': '共 {0} 项，第 {1}/{2} 页', 'incidents.readOnly': '审计只读：不能重试或处理。',
 };
 
@@ -913,6 +919,17 @@ const en = {
   'incident.resolvedDone': 'Incident {0} was resolved.', 'incident.suspended': 'suspended (incident {0})',
   'incident.none': 'No incidents.', 'incident.userCommand': 'user command', 'incident.section': 'Incidents',
   'incidents.title': 'Incidents',
+  'overview.title': 'Overview', 'overview.help': 'As of {0} (Beijing time). This page is read only.',
+  'overview.overdueRecords': 'Overdue records', 'overview.lateTasks': 'Open tasks past their due date',
+  'overview.openIncidents': 'Open incidents', 'overview.openTasks': 'Open tasks',
+  'overview.overdueTitle': 'Overdue by jurisdiction and stage', 'overview.jurisdiction': 'Jurisdiction',
+  'overview.records': 'Overdue records', 'overview.late': 'Past due, open', 'overview.incidentsTitle': 'Open incidents',
+  'overview.stagesTitle': 'Open tasks by stage', 'overview.median': 'Working days waited (median)',
+  'overview.days': '{0} working days',
+  'overview.medianNote':
+    '“Working days waited” is the median of the working days since each open task was received. The median time '
+    + 'spent in each completed stage would need every project’s history, and the API has no list of all projects, '
+    + 'so it is not shown.',
   'incidents.help':
     'Failures inside the engine or a plugin when a timer fired or a user acted. '
     + 'Administrators retry or resolve them on the project page.',
@@ -1546,6 +1563,134 @@ export async function render({ main, session }) {
     h('div', { class: 'filters' }, h('label', { for: 'incidents-status' }, t('incidents.status')), select),
     list);
   await draw();
+}
+
+"""#,
+        "pages/overview.js": #"""
+// 总览 Overview (administrators and auditors; read only): overdue records by jurisdiction and stage
+// (GET /v1/overdue), open incidents (GET /v1/incidents?status=open), open tasks by stage with how many are past
+// their due date and the median working days they have waited so far (GET /v1/tasks?all=true).
+
+import { api, definitionSource, seg, workingDaysBetween } from '../api.js';
+import { h, replace } from '../dom.js';
+import { t } from '../i18n.js';
+import { timeElement } from '../format.js';
+import { commandText } from '../incidents.js';
+
+/** The median of numbers (the mean of the middle two for an even count), or null for none. */
+export function median(values) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function tile(id, label, value, alert) {
+  return h('div', { class: 'tile', id, 'data-alert': alert ? 'true' : 'false' },
+    h('span', { class: 'number' }, `${value}`), label);
+}
+
+function numbered(headers, rows, id) {
+  return h('table', { class: 'list', id },
+    h('thead', {}, h('tr', {}, headers.map(([text, num]) => h('th', { scope: 'col', class: num ? 'num' : null }, text)))),
+    h('tbody', {}, rows.map((row) => h('tr', row.attributes || {},
+      row.cells.map((cell, index) => h('td', { class: headers[index][1] ? 'num' : null }, cell))))));
+}
+
+export async function render({ main, session }) {
+  const today = session.me.today;
+  const [{ overdue }, openIncidents, { tasks }] = await Promise.all([
+    api('/v1/overdue'), api('/v1/incidents?status=open&limit=100'), api('/v1/tasks?all=true')]);
+
+  // Each project's workflow (an overdue record names only its project): from the tasks, else the project view.
+  const workflowOf = new Map(tasks.map((task) => [task.project, task.workflow]));
+  await Promise.all([...new Set(overdue.map((record) => record.project))]
+    .filter((project) => !workflowOf.has(project))
+    .map(async (project) => workflowOf.set(project, (await api(`/v1/projects/${seg(project)}`)).definition)));
+  const sources = new Map();
+  await Promise.all([...workflowOf.values()].map(async (workflow) => {
+    const key = `${workflow.id}@${workflow.version}`;
+    if (!sources.has(key)) sources.set(key, (await definitionSource(workflow.id, workflow.version)) || {});
+  }));
+  const sourceOf = (project) => {
+    const workflow = workflowOf.get(project);
+    return sources.get(`${workflow.id}@${workflow.version}`) || {};
+  };
+  const jurisdiction = (source, fallback) => (source.jurisdiction && source.jurisdiction.name) || fallback;
+  const stageName = (source, node) => ((source.nodes || []).find((candidate) => candidate.id === node) || {}).name
+    || node;
+
+  // 逾期 by jurisdiction and stage: the overdue records, and the open tasks past their due date now.
+  const groups = new Map();
+  const group = (project, node) => {
+    const source = sourceOf(project);
+    const place = jurisdiction(source, workflowOf.get(project).id);
+    const key = `${place}\u0000${stageName(source, node)}`;
+    if (!groups.has(key)) groups.set(key, { place, stage: stageName(source, node), records: 0, late: 0 });
+    return groups.get(key);
+  };
+  for (const record of overdue) group(record.project, record.node).records += 1;
+  const lateTasks = tasks.filter((task) => task.due && task.due.date < today);
+  for (const task of lateTasks) group(task.project, task.node).late += 1;
+  const overdueRows = [...groups.values()].sort((a, b) => a.place.localeCompare(b.place, 'zh')
+    || a.stage.localeCompare(b.stage, 'zh'));
+
+  // Open tasks by stage, with the working days each has waited since it was opened (Beijing date).
+  const stages = new Map();
+  for (const task of tasks) {
+    const source = sourceOf(task.project);
+    const key = `${task.workflow.id}\u0000${task.node}`;
+    if (!stages.has(key)) {
+      stages.set(key, { place: jurisdiction(source, task.workflow.id), stage: task.name || stageName(source, task.node),
+        tasks: [], calendar: source.calendar || 'cn-mainland' });
+    }
+    stages.get(key).tasks.push(task);
+  }
+  const stageRows = await Promise.all([...stages.values()].map(async (entry) => {
+    const waited = await Promise.all(entry.tasks.map((task) =>
+      workingDaysBetween(entry.calendar, beijingDate(task.openedAt), today)));
+    const known = waited.filter((days) => days !== null);
+    return { ...entry, median: median(known), late: entry.tasks.filter((task) => task.due && task.due.date < today).length };
+  }));
+  stageRows.sort((a, b) => a.place.localeCompare(b.place, 'zh') || a.stage.localeCompare(b.stage, 'zh'));
+
+  replace(main,
+    h('h1', {}, t('overview.title')),
+    h('p', { class: 'help' }, t('overview.help', today)),
+    h('div', { class: 'tiles' },
+      tile('tile-overdue', t('overview.overdueRecords'), overdue.length, overdue.length > 0),
+      tile('tile-late', t('overview.lateTasks'), lateTasks.length, lateTasks.length > 0),
+      tile('tile-incidents', t('overview.openIncidents'), openIncidents.total, openIncidents.total > 0),
+      tile('tile-tasks', t('overview.openTasks'), tasks.length, false)),
+    h('section', { class: 'card', id: 'overview-overdue' }, h('h2', {}, t('overview.overdueTitle')),
+      overdueRows.length === 0 ? h('p', {}, t('project.none'))
+        : numbered([[t('overview.jurisdiction')], [t('inbox.stage')], [t('overview.records'), true],
+          [t('overview.late'), true]], overdueRows.map((row) => ({
+          attributes: { 'data-place': row.place, 'data-stage': row.stage },
+          cells: [row.place, row.stage, `${row.records}`, `${row.late}`] })), 'overdue-table')),
+    h('section', { class: 'card', id: 'overview-incidents' }, h('h2', {}, t('overview.incidentsTitle')),
+      openIncidents.incidents.length === 0 ? h('p', {}, t('incident.none'))
+        : numbered([[t('incidents.project')], [t('incident.what')], [t('incident.error')], [t('incident.raisedAt')]],
+          openIncidents.incidents.map((incident) => ({
+            attributes: { 'data-project': incident.project, 'data-incident': incident.incident },
+            cells: [h('a', { href: `#/projects/${seg(incident.project)}` },
+              `${incident.project} · ${t('incident.title', incident.incident)}`),
+            commandText(incident.command), h('span', { class: 'incident-error' }, incident.error),
+            timeElement(incident.raisedAt)] })), 'overview-incidents-table')),
+    h('section', { class: 'card', id: 'overview-stages' }, h('h2', {}, t('overview.stagesTitle')),
+      stageRows.length === 0 ? h('p', {}, t('inbox.empty'))
+        : numbered([[t('overview.jurisdiction')], [t('inbox.stage')], [t('overview.openTasks'), true],
+          [t('overview.late'), true], [t('overview.median'), true]], stageRows.map((row) => ({
+          attributes: { 'data-place': row.place, 'data-stage': row.stage },
+          cells: [row.place, row.stage, `${row.tasks.length}`, `${row.late}`,
+            row.median === null ? '—' : t('overview.days', row.median)] })), 'stages-table'),
+      h('p', { class: 'help' }, t('overview.medianNote'))));
+}
+
+/** The Beijing calendar date (YYYY-MM-DD) of an ISO instant. */
+function beijingDate(iso) {
+  const shifted = new Date(new Date(iso).getTime() + 8 * 3600 * 1000);
+  return shifted.toISOString().slice(0, 10);
 }
 
 """#,

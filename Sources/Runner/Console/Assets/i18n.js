@@ -65,6 +65,12 @@ const zh = {
   'incident.userCommand': '用户操作', 'incident.section': '故障', 'incidents.title': '故障',
   'incidents.help': '计时到时或用户操作在流程引擎或插件内失败时记录的故障。管理员在项目页面重试或处理。',
   'incidents.status': '状态', 'incidents.project': '项目', 'incidents.openOnly': '未解决',
+  'overview.title': '总览', 'overview.help': '截至 {0}（北京时间）。本页只读。', 'overview.overdueRecords': '逾期记录',
+  'overview.lateTasks': '超期未办的待办', 'overview.openIncidents': '未解决的故障', 'overview.openTasks': '待办任务',
+  'overview.overdueTitle': '逾期：按地区和环节', 'overview.jurisdiction': '地区', 'overview.records': '逾期记录',
+  'overview.late': '超期未办', 'overview.incidentsTitle': '未解决的故障', 'overview.stagesTitle': '待办：按环节',
+  'overview.median': '已等待工作日（中位数）', 'overview.days': '{0}个工作日',
+  'overview.medianNote': '“已等待工作日”是各待办自收到之日起至今日的工作日数的中位数。各环节办结用时的中位数需要逐个读取项目的办理经过，API 没有列出全部项目的接口，本页暂不显示。',
   'incidents.resolvedOnly': '已解决', 'incidents.count': '共 {0} 项，第 {1}/{2} 页', 'incidents.readOnly': '审计只读：不能重试或处理。',
 };
 
@@ -157,6 +163,17 @@ const en = {
   'incident.resolvedDone': 'Incident {0} was resolved.', 'incident.suspended': 'suspended (incident {0})',
   'incident.none': 'No incidents.', 'incident.userCommand': 'user command', 'incident.section': 'Incidents',
   'incidents.title': 'Incidents',
+  'overview.title': 'Overview', 'overview.help': 'As of {0} (Beijing time). This page is read only.',
+  'overview.overdueRecords': 'Overdue records', 'overview.lateTasks': 'Open tasks past their due date',
+  'overview.openIncidents': 'Open incidents', 'overview.openTasks': 'Open tasks',
+  'overview.overdueTitle': 'Overdue by jurisdiction and stage', 'overview.jurisdiction': 'Jurisdiction',
+  'overview.records': 'Overdue records', 'overview.late': 'Past due, open', 'overview.incidentsTitle': 'Open incidents',
+  'overview.stagesTitle': 'Open tasks by stage', 'overview.median': 'Working days waited (median)',
+  'overview.days': '{0} working days',
+  'overview.medianNote':
+    '“Working days waited” is the median of the working days since each open task was received. The median time '
+    + 'spent in each completed stage would need every project’s history, and the API has no list of all projects, '
+    + 'so it is not shown.',
   'incidents.help':
     'Failures inside the engine or a plugin when a timer fired or a user acted. '
     + 'Administrators retry or resolve them on the project page.',
