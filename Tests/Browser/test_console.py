@@ -707,5 +707,114 @@ class OverviewTests(ConsoleTestCase):
                                'administrator, auditor'))
 
 
+class DemoTests(ConsoleTestCase):
+    """`govflow serve --demo` on a new database: the console at work at once, with overdue items."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = tempfile.mkdtemp(prefix="govflow-demo-")
+        database = os.path.join(cls.folder, "demo.sqlite")
+        binary = os.environ.get("GOVFLOW_BIN", os.path.join(ROOT, ".build", "debug", "govflow"))
+        cls.log_path = os.path.join(cls.folder, "serve.log")
+        cls.out_path = os.path.join(cls.folder, "serve.out")
+        cls.log, cls.out = open(cls.log_path, "w", encoding="utf-8"), open(cls.out_path, "w", encoding="utf-8")
+        cls.process = subprocess.Popen([binary, "serve", "--demo", "--db", database, "--listen", "127.0.0.1:0",
+                                        "--workflows", os.path.join(ROOT, "workflows")],
+                                       cwd=ROOT, stderr=cls.log, stdout=cls.out)
+        port = None
+        for _ in range(600):
+            with open(cls.log_path, encoding="utf-8") as handle:
+                found = re.search(r'"listen":"127\.0\.0\.1:(\d+)"', handle.read())
+            if found:
+                port = int(found.group(1))
+                break
+            if cls.process.poll() is not None:
+                break
+            time.sleep(0.1)
+        if port is None:
+            cls.tearDownClass()
+            raise RuntimeError("govflow serve --demo did not start:\n" + open(cls.log_path, encoding="utf-8").read())
+        cls.base = f"http://127.0.0.1:{port}"
+        with open(database + ".tokens.json", encoding="utf-8") as handle:
+            cls.tokens = {entry["roles"][0]: entry["token"] for entry in json.load(handle)["tokens"]}
+
+    @classmethod
+    def tearDownClass(cls):
+        if cls.process.poll() is None:
+            cls.process.terminate()
+            cls.process.wait(timeout=20)
+        cls.log.close()
+        cls.out.close()
+        shutil.rmtree(cls.folder, ignore_errors=True)
+
+    def setUp(self):
+        browser.get(self.base + "/#/signin")
+        browser.execute_script("sessionStorage.clear(); localStorage.clear();")
+        browser.refresh()
+        self.wait_for("#token")
+
+    def tearDown(self):
+        severe = [entry for entry in browser.get_log("browser")
+                  if entry["level"] == "SEVERE" and entry.get("source") != "network"]
+        self.assertEqual(severe, [])
+
+    def demo_call(self, role, path):
+        request = urllib.request.Request(self.base + path)
+        request.add_header("Authorization", "Bearer " + self.tokens[role])
+        with urllib.request.urlopen(request) as response:
+            return json.loads(response.read())
+
+    def go(self, hash_route, ready):
+        browser.get(self.base + "/" + hash_route)
+        return self.wait_for(ready)
+
+    def demo_sign_in(self, role):
+        self.wait_for("#token").send_keys(self.tokens[role], Keys.ENTER)
+        self.wait_for("#inbox-list")
+
+    def test_the_demo_prints_a_token_per_role_and_the_overview_shows_its_overdue_items(self):
+        with open(self.out_path, encoding="utf-8") as handle:
+            printed = handle.read()
+        for role, token in self.tokens.items():
+            self.assertRegex(printed, rf"\n  {re.escape(role)} +{re.escape(token)}  ")
+        overdue = self.demo_call("auditor", "/v1/overdue")["overdue"]
+        tasks = self.demo_call("auditor", "/v1/tasks?all=true")["tasks"]
+        today = self.demo_call("auditor", "/v1/me")["today"]
+        expected = {}
+        for record in overdue:
+            view = self.demo_call("auditor", f"/v1/projects/{record['project']}")
+            source = self.demo_call("auditor", f"/v1/definitions/{view['definition']['id']}/versions/"
+                                               f"{view['definition']['version']}")
+            stage = next(node.get("name", node["id"]) for node in source["nodes"] if node["id"] == record["node"])
+            key = (source["jurisdiction"]["name"], stage)
+            expected[key] = expected.get(key, 0) + 1
+        self.assertGreater(len(overdue), 0)
+        self.demo_sign_in("auditor")
+        self.go("#/overview", "#overdue-table")
+        self.assertEqual(self.wait_for("#tile-overdue .number").text, str(len(overdue)))
+        late = [task for task in tasks if task["due"] and task["due"]["date"] < today]
+        self.assertGreater(len(late), 0)
+        self.assertEqual(self.wait_for("#tile-late .number").text, str(len(late)))
+        rows = {(row.find_elements(By.CSS_SELECTOR, "td")[0].text, row.find_elements(By.CSS_SELECTOR, "td")[1].text):
+                int(row.find_elements(By.CSS_SELECTOR, "td")[2].text)
+                for row in browser.find_elements(By.CSS_SELECTOR, "#overdue-table tbody tr")}
+        self.assertEqual({key: count for key, count in rows.items() if count}, expected)
+        places = {row.get_attribute("data-place") for row in
+                  browser.find_elements(By.CSS_SELECTOR, "#stages-table tbody tr")}
+        self.assertEqual(places, {"江苏省盐城市亭湖区", "黑龙江省双鸭山市尖山区", "浙江省杭州市上城区", "江西省上饶市",
+                                  "江西省上饶市玉山县"})
+        self.assertEqual(browser.find_elements(By.CSS_SELECTOR,
+                                               "#page form, #page input, #page select, #page textarea, #page button"),
+                         [])
+        self.shot("overview")
+
+    def test_the_reviewing_office_of_the_demo_finds_an_overdue_task_first(self):
+        self.demo_sign_in("reviewing-office")
+        first = self.wait_for("#inbox-table tbody tr:first-child .due[data-state]")
+        self.assertEqual(first.get_attribute("data-state"), "overdue")
+        self.assertRegex(first.find_element(By.CSS_SELECTOR, ".due-words").text, r"^逾期\d+个工作日$")
+        self.shot("demo-inbox")
+
+
 if __name__ == "__main__":
     unittest.main()

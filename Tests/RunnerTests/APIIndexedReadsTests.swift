@@ -25,7 +25,8 @@ import Testing
     }
 
     static let reads = ["/v1/tasks", "/v1/tasks?role=project-unit", "/v1/tasks?actor=zhou",
-                        "/v1/tasks?department=%E5%8C%BA%E6%95%B0%E6%8D%AE%E5%B1%80", "/v1/tasks?all=true", "/v1/overdue",
+                        "/v1/tasks?department=%E5%8C%BA%E6%95%B0%E6%8D%AE%E5%B1%80", "/v1/tasks?all=true",
+                        "/v1/overdue",
                         "/v1/deadlines?from=2024-09-27&to=2024-12-31", "/v1/deadlines"]
 
     /// Each read as each caller: "caller path status body".

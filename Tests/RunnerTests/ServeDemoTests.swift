@@ -80,7 +80,8 @@ import Testing
         }
         let overdue = get("/v1/overdue", token: try #require(token["auditor"]), router: router).json["overdue"]?
             .arrayValue ?? []
-        #expect(overdue.map { $0["project"]?.stringValue } == ["tinghu-2026-02", "tinghu-2026-02", "tinghu-2026-01"])
+        #expect(overdue.map { $0["project"]?.stringValue }
+            == ["tinghu-2026-02", "tinghu-2026-02", "tinghu-2026-01"])
         // The reviewing office is the department with the most open tasks; one of them is overdue.
         let inbox = get("/v1/tasks", token: try #require(token["reviewing-office"]), router: router).json["tasks"]?
             .arrayValue ?? []

@@ -601,8 +601,9 @@ export class HistoryReader {
           : `${actorText(f.actor)}撤销了项目${comment(f.comment)}`;
       case 'incidentRaised': {
         const what = commandText(f.command, this.nodeName);
-        return en ? `Incident ${f.incident}: ${what} failed${f.timer === null ? '' : '; the timer is suspended'}: ${f.error}`
-          : `发生故障${f.incident}：${what}失败${f.timer === null ? '' : '，该计时暂停'}，错误：${f.error}`;
+        const suspended = f.timer === null ? '' : (en ? '; the timer is suspended' : '，该计时暂停');
+        return en ? `Incident ${f.incident}: ${what} failed${suspended}: ${f.error}`
+          : `发生故障${f.incident}：${what}失败${suspended}，错误：${f.error}`;
       }
       case 'incidentRetryFailed':
         return en ? `Retry of incident ${f.incident} failed: ${f.error}` : `故障${f.incident}重试失败，错误：${f.error}`;
@@ -810,7 +811,8 @@ const zh = {
   'common.yes': '是', 'common.no': '否', 'common.system': '系统',
   'nav.overview': '总览', 'nav.incidents': '故障', 'incident.title': '故障 {0}', 'incident.open': '未解决',
   'incident.resolved': '已解决', 'resolution.retried': '重试成功', 'resolution.moved': '转到其他环节',
-  'resolution.marked': '手工标记', 'incident.what': '失败的操作', 'incident.error': '错误', 'incident.timer': '暂停的计时',
+  'resolution.marked': '手工标记', 'incident.what': '失败的操作', 'incident.error': '错误',
+  'incident.timer': '触发方式', 'incident.byTimer': '计时{0}到时',
   'incident.failures': '失败次数', 'incident.raisedAt': '发生时间', 'incident.resolvedBy': '处理人',
   'incident.resolvedAt': '处理时间', 'incident.resolution': '处理结果', 'incident.comment': '处理意见（必填）',
   'incident.retryComment': '重试说明（可选）', 'incident.retry': '重试', 'incident.resolve': '处理',
@@ -818,7 +820,7 @@ const zh = {
   'incident.notRetryable': '此故障由用户的操作引起，不能重试：请用户重新操作，再在此标记处理。',
   'incident.commentRequired': '请填写处理意见。', 'incident.retried': '故障{0}已重试成功。',
   'incident.resolvedDone': '故障{0}已处理。', 'incident.suspended': '已暂停（故障{0}）', 'incident.none': '没有故障。',
-  'incident.userCommand': '用户操作', 'incident.section': '故障', 'incidents.title': '故障',
+  'incident.userCommand': '用户的操作', 'incident.section': '故障', 'incidents.title': '故障',
   'incidents.help': '计时到时或用户操作在流程引擎或插件内失败时记录的故障。管理员在项目页面重试或处理。',
   'incidents.status': '状态', 'incidents.project': '项目', 'incidents.openOnly': '未解决',
   'overview.title': '总览', 'overview.help': '截至 {0}（北京时间）。本页只读。', 'overview.overdueRecords': '逾期记录',
@@ -908,13 +910,15 @@ const en = {
   'nav.overview': 'Overview', 'nav.incidents': 'Incidents', 'incident.title': 'Incident {0}', 'incident.open': 'open',
   'incident.resolved': 'resolved', 'resolution.retried': 'retried', 'resolution.moved': 'moved to another stage',
   'resolution.marked': 'marked by hand', 'incident.what': 'What failed', 'incident.error': 'Error',
-  'incident.timer': 'Suspended timer', 'incident.failures': 'Failures', 'incident.raisedAt': 'Raised',
+  'incident.timer': 'Raised by', 'incident.byTimer': 'timer {0} firing',
+  'incident.failures': 'Failures', 'incident.raisedAt': 'Raised',
   'incident.resolvedBy': 'Resolved by', 'incident.resolvedAt': 'Resolved', 'incident.resolution': 'Resolution',
   'incident.comment': 'Comment (required)', 'incident.retryComment': 'Comment (optional)', 'incident.retry': 'Retry',
   'incident.resolve': 'Resolve', 'incident.moveTo': 'Move to stage (optional)',
   'incident.noMove': 'do not move; mark as resolved',
   'incident.notRetryable':
-    'A user’s command raised this incident, so it cannot be retried: the user repeats the command, then resolve it here.',
+    'A user’s command raised this incident, so it cannot be retried: '
+    + 'the user repeats the command, then resolve it here.',
   'incident.commentRequired': 'Please enter a comment.', 'incident.retried': 'Incident {0} was retried.',
   'incident.resolvedDone': 'Incident {0} was resolved.', 'incident.suspended': 'suspended (incident {0})',
   'incident.none': 'No incidents.', 'incident.userCommand': 'user command', 'incident.section': 'Incidents',
@@ -1015,7 +1019,10 @@ export function commandText(command, nodeName = (id) => id) {
   m = /^fire timer (\d+)$/.exec(command);
   if (m) return en ? `timer ${m[1]} firing` : `计时${m[1]}到时处理`;
   m = /^decide task (\d+) with "([^"]*)" by (.+)$/.exec(command);
-  if (m) return en ? `${m[3]} deciding task ${m[1]}: ${outcomeLabel(m[2])}` : `${m[3]}办理任务${m[1]}（${outcomeLabel(m[2])}）`;
+  if (m) {
+    return en ? `${m[3]} deciding task ${m[1]}: ${outcomeLabel(m[2])}`
+      : `${m[3]}办理任务${m[1]}（${outcomeLabel(m[2])}）`;
+  }
   m = /^(transfer|delegate|hand back|urge|return) task (\d+)(?: to (.+?))? by (.+)$/.exec(command);
   if (m) {
     const op = { transfer: 'transfer', delegate: 'delegate', 'hand back': 'hand-back', urge: 'urge', return: 'return' };
@@ -1111,7 +1118,8 @@ export function incidentSection(project, { definition, nodeName }, me, done) {
     facts([
       [t('incident.what'), h('span', { class: 'incident-what' }, commandText(incident.command, nodeName))],
       [t('incident.error'), h('span', { class: 'incident-error' }, incident.error)],
-      [t('incident.timer'), incident.timer === null ? t('incident.userCommand') : `${incident.timer}`],
+      [t('incident.timer'),
+        incident.timer === null ? t('incident.userCommand') : t('incident.byTimer', incident.timer)],
       [t('incident.failures'), `${incident.failures}`],
       [t('incident.raisedAt'), timeElement(incident.raisedAt)],
       incident.status === 'open' ? null : [t('incident.resolution'), h('span', { class: 'incident-resolution' },
@@ -1592,7 +1600,8 @@ function tile(id, label, value, alert) {
 
 function numbered(headers, rows, id) {
   return h('table', { class: 'list', id },
-    h('thead', {}, h('tr', {}, headers.map(([text, num]) => h('th', { scope: 'col', class: num ? 'num' : null }, text)))),
+    h('thead', {}, h('tr', {},
+      headers.map(([text, num]) => h('th', { scope: 'col', class: num ? 'num' : null }, text)))),
     h('tbody', {}, rows.map((row) => h('tr', row.attributes || {},
       row.cells.map((cell, index) => h('td', { class: headers[index][1] ? 'num' : null }, cell))))));
 }
@@ -1650,7 +1659,8 @@ export async function render({ main, session }) {
     const waited = await Promise.all(entry.tasks.map((task) =>
       workingDaysBetween(entry.calendar, beijingDate(task.openedAt), today)));
     const known = waited.filter((days) => days !== null);
-    return { ...entry, median: median(known), late: entry.tasks.filter((task) => task.due && task.due.date < today).length };
+    const late = entry.tasks.filter((task) => task.due && task.due.date < today).length;
+    return { ...entry, median: median(known), late };
   }));
   stageRows.sort((a, b) => a.place.localeCompare(b.place, 'zh') || a.stage.localeCompare(b.stage, 'zh'));
 

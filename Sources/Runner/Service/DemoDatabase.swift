@@ -199,7 +199,8 @@ extension DemoDatabase {
         for token in result.tokens {
             let who = token.actor + (token.department.map { "（\($0)）" } ?? "")
                 + (token.taskRoles.isEmpty ? "" : " " + token.taskRoles.joined(separator: "、"))
-            lines.append("  " + token.role.padding(toLength: 17, withPad: " ", startingAt: 0) + token.token + "  " + who)
+            let role = token.role.padding(toLength: 17, withPad: " ", startingAt: 0)
+            lines.append("  " + role + token.token + "  " + who)
         }
         return lines.joined(separator: "\n")
     }

@@ -174,8 +174,9 @@ export class HistoryReader {
           : `${actorText(f.actor)}撤销了项目${comment(f.comment)}`;
       case 'incidentRaised': {
         const what = commandText(f.command, this.nodeName);
-        return en ? `Incident ${f.incident}: ${what} failed${f.timer === null ? '' : '; the timer is suspended'}: ${f.error}`
-          : `发生故障${f.incident}：${what}失败${f.timer === null ? '' : '，该计时暂停'}，错误：${f.error}`;
+        const suspended = f.timer === null ? '' : (en ? '; the timer is suspended' : '，该计时暂停');
+        return en ? `Incident ${f.incident}: ${what} failed${suspended}: ${f.error}`
+          : `发生故障${f.incident}：${what}失败${suspended}，错误：${f.error}`;
       }
       case 'incidentRetryFailed':
         return en ? `Retry of incident ${f.incident} failed: ${f.error}` : `故障${f.incident}重试失败，错误：${f.error}`;

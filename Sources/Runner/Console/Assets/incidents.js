@@ -28,7 +28,10 @@ export function commandText(command, nodeName = (id) => id) {
   m = /^fire timer (\d+)$/.exec(command);
   if (m) return en ? `timer ${m[1]} firing` : `计时${m[1]}到时处理`;
   m = /^decide task (\d+) with "([^"]*)" by (.+)$/.exec(command);
-  if (m) return en ? `${m[3]} deciding task ${m[1]}: ${outcomeLabel(m[2])}` : `${m[3]}办理任务${m[1]}（${outcomeLabel(m[2])}）`;
+  if (m) {
+    return en ? `${m[3]} deciding task ${m[1]}: ${outcomeLabel(m[2])}`
+      : `${m[3]}办理任务${m[1]}（${outcomeLabel(m[2])}）`;
+  }
   m = /^(transfer|delegate|hand back|urge|return) task (\d+)(?: to (.+?))? by (.+)$/.exec(command);
   if (m) {
     const op = { transfer: 'transfer', delegate: 'delegate', 'hand back': 'hand-back', urge: 'urge', return: 'return' };
@@ -124,7 +127,8 @@ export function incidentSection(project, { definition, nodeName }, me, done) {
     facts([
       [t('incident.what'), h('span', { class: 'incident-what' }, commandText(incident.command, nodeName))],
       [t('incident.error'), h('span', { class: 'incident-error' }, incident.error)],
-      [t('incident.timer'), incident.timer === null ? t('incident.userCommand') : `${incident.timer}`],
+      [t('incident.timer'),
+        incident.timer === null ? t('incident.userCommand') : t('incident.byTimer', incident.timer)],
       [t('incident.failures'), `${incident.failures}`],
       [t('incident.raisedAt'), timeElement(incident.raisedAt)],
       incident.status === 'open' ? null : [t('incident.resolution'), h('span', { class: 'incident-resolution' },

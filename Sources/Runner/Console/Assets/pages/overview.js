@@ -23,7 +23,8 @@ function tile(id, label, value, alert) {
 
 function numbered(headers, rows, id) {
   return h('table', { class: 'list', id },
-    h('thead', {}, h('tr', {}, headers.map(([text, num]) => h('th', { scope: 'col', class: num ? 'num' : null }, text)))),
+    h('thead', {}, h('tr', {},
+      headers.map(([text, num]) => h('th', { scope: 'col', class: num ? 'num' : null }, text)))),
     h('tbody', {}, rows.map((row) => h('tr', row.attributes || {},
       row.cells.map((cell, index) => h('td', { class: headers[index][1] ? 'num' : null }, cell))))));
 }
@@ -81,7 +82,8 @@ export async function render({ main, session }) {
     const waited = await Promise.all(entry.tasks.map((task) =>
       workingDaysBetween(entry.calendar, beijingDate(task.openedAt), today)));
     const known = waited.filter((days) => days !== null);
-    return { ...entry, median: median(known), late: entry.tasks.filter((task) => task.due && task.due.date < today).length };
+    const late = entry.tasks.filter((task) => task.due && task.due.date < today).length;
+    return { ...entry, median: median(known), late };
   }));
   stageRows.sort((a, b) => a.place.localeCompare(b.place, 'zh') || a.stage.localeCompare(b.stage, 'zh'));
 
