@@ -559,13 +559,13 @@ GATED = {
     "start": "review",
     "nodes": [
         {"id": "review", "type": "stage", "name": "初审", "stage": "human-task",
-         "parameters": {"title": "初审意见", "assignee": {"department": "区数据局"}, "outcomes": ["pass"]},
+         "parameters": {"title": "初审意见", "assignee": {"role": "administrator"}, "outcomes": ["pass"]},
          "outcomes": {"pass": "check"},
          "deadlines": [{"id": "opinion", "period": "5 workdays", "interrupting": False, "task": "review"}]},
         {"id": "check", "type": "exclusive", "name": "超预算判断",
          "branches": [{"when": "project.amount / project.budget > 1", "to": "recheck"}], "default": "approved"},
         {"id": "recheck", "type": "stage", "name": "复核", "stage": "human-task",
-         "parameters": {"title": "复核意见", "assignee": {"department": "区数据局"}, "outcomes": ["pass"]},
+         "parameters": {"title": "复核意见", "assignee": {"role": "administrator"}, "outcomes": ["pass"]},
          "outcomes": {"pass": "approved"}},
         {"id": "approved", "type": "end", "result": "approved"},
     ],
@@ -587,7 +587,7 @@ class IncidentTests(ConsoleTestCase):
                                                                       "variables": {"amount": 600, "budget": 0}})
         self.assertEqual(status, 201, body)
         self.task = body["openTasks"][0]["id"]
-        status, body = server.call("li", "POST", f"/v1/projects/{project}/tasks/{self.task}/decision",
+        status, body = server.call("admin", "POST", f"/v1/projects/{project}/tasks/{self.task}/decision",
                                    {"outcome": "pass"})
         self.assertEqual((status, body["error"]["code"]), (500, "incident-raised"), body)
         return body["error"]["details"]["incident"]
@@ -599,14 +599,14 @@ class IncidentTests(ConsoleTestCase):
         card = self.wait_for(f"#incident-{number}")
         self.assertEqual(card.get_attribute("data-status"), "open")
         self.assertEqual(card.find_element(By.CSS_SELECTOR, "h3").text, f"⚠ 未解决 故障 {number}")
-        self.assertEqual(card.find_element(By.CSS_SELECTOR, ".incident-what").text, f"li办理任务{self.task}（通过）")
+        self.assertEqual(card.find_element(By.CSS_SELECTOR, ".incident-what").text, f"admin办理任务{self.task}（通过）")
         self.assertEqual(card.find_element(By.CSS_SELECTOR, ".incident-error").text, GATE_ERROR)
         # A user's command cannot be retried: no 重试, a 处理 form whose comment is required.
         self.assertEqual(browser.find_elements(By.ID, f"incident-{number}-retry-button"), [])
         self.assertEqual(card.find_element(By.CSS_SELECTOR, ".incident-actions .help").text,
                          "此故障由用户的操作引起，不能重试：请用户重新操作，再在此标记处理。")
         raised = self.wait_for('#timeline li[data-type="incidentRaised"] .what')
-        self.assertEqual(raised.text, f"发生故障{number}：li办理任务{self.task}（通过）失败，错误：{GATE_ERROR}")
+        self.assertEqual(raised.text, f"发生故障{number}：admin办理任务{self.task}（通过）失败，错误：{GATE_ERROR}")
         self.shot("incident")
         browser.execute_script("arguments[0].value = 'recheck';", browser.find_element(By.ID, f"incident-{number}-move"))
         browser.find_element(By.ID, f"incident-{number}-resolve-button").click()
@@ -636,7 +636,7 @@ class IncidentTests(ConsoleTestCase):
         self.assertEqual([(row.get_attribute("data-project"), row.get_attribute("data-incident")) for row in rows],
                          [(item["project"], str(item["incident"])) for item in listed["incidents"]])
         row = self.wait_for('#incidents-table tr[data-project="gated-audit"]')
-        self.assertEqual(row.find_element(By.CSS_SELECTOR, ".incident-what").text, f"li办理任务{self.task}（通过）")
+        self.assertEqual(row.find_element(By.CSS_SELECTOR, ".incident-what").text, f"admin办理任务{self.task}（通过）")
         self.assertEqual(self.wait_for("#incidents-info").text, f"共 {listed['total']} 项，第 1/1 页")
         self.assertEqual(self.wait_for("#read-only").text, "审计只读：不能重试或处理。")
         self.shot("incidents")
