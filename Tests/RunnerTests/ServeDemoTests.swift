@@ -106,6 +106,29 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: database))
     }
 
+    @Test func demoWithoutTheBundledWorkflows_IsRefusedBeforeMakingAnyProject() throws {
+        let folder = try StoreFixtures.temporaryFolder().appendingPathComponent("workflows")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("calendars"),
+                                                withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: StoreFixtures.packageRoot.appendingPathComponent("workflows/calendars/cn-mainland.json"),
+            to: folder.appendingPathComponent("calendars/cn-mainland.json"))
+        try FileManager.default.copyItem(at: StoreFixtures.packageRoot.appendingPathComponent("workflows/tinghu.json"),
+                                         to: folder.appendingPathComponent("tinghu.json"))
+        let database = try StoreFixtures.databasePath()
+        let captured = CapturedIO()
+        var command = ServeCommand(registry: StoreFixtures.registry, io: captured.io)
+        command.listenForStop = { {} }
+        command.clock = ManualClock(StoreFixtures.morning(Self.today))
+        let status = command.run(["--demo", "--db", database, "--workflows", folder.path, "--listen", "127.0.0.1:0"])
+        #expect(status == 1)
+        #expect(captured.errors.hasSuffix("govflow serve: --demo needs the bundled workflows; the workflows folder "
+            + "\(folder.path) has no jianshan, shangcheng, shangrao, yushan (leave out --workflows to use the built-in "
+            + "ones)\n"))
+        #expect(try DemoDatabase.hasProjects(database) == false)
+        #expect(!FileManager.default.fileExists(atPath: database + ".tokens.json"))
+    }
+
     struct Entry: Decodable {
         let token: String
         let actor: String

@@ -19,6 +19,12 @@ extension ServeCommand {
             let session = try RunnerSession.open(database: database, workflows: workflows, registry: registry,
                                                  clock: demoClock, logger: logger)
             defer { session.shutdown() }
+            let missing = Set(DemoDatabase.plans().map(\.workflow)).filter { session.service.definition($0) == nil }
+            guard missing.isEmpty else {
+                throw .usage("--demo needs the bundled workflows; the workflows folder "
+                    + "\(workflows?.path ?? "built-in") has no " + missing.sorted().joined(separator: ", ")
+                    + " (leave out --workflows to use the built-in ones)")
+            }
             var result = DemoDatabase.Result()
             do {
                 result.projects = try DemoDatabase.fill(session.service, clock: demoClock, now: now)
