@@ -608,7 +608,8 @@ class IncidentTests(ConsoleTestCase):
         raised = self.wait_for('#timeline li[data-type="incidentRaised"] .what')
         self.assertEqual(raised.text, f"发生故障{number}：admin办理任务{self.task}（通过）失败，错误：{GATE_ERROR}")
         self.shot("incident")
-        browser.execute_script("arguments[0].value = 'recheck';", browser.find_element(By.ID, f"incident-{number}-move"))
+        move = browser.find_element(By.ID, f"incident-{number}-move")
+        browser.execute_script("arguments[0].value = 'recheck';", move)
         browser.find_element(By.ID, f"incident-{number}-resolve-button").click()
         self.assertEqual(browser.execute_script("return document.activeElement.id"), f"incident-{number}-comment")
         browser.find_element(By.ID, f"incident-{number}-comment").send_keys("预算为零，转复核")
@@ -623,6 +624,45 @@ class IncidentTests(ConsoleTestCase):
         self.assertEqual([task["node"] for task in body["openTasks"]], ["recheck"])
         self.assertEqual((body["incidents"][0]["resolution"], body["incidents"][0]["movedTo"],
                           body["incidents"][0]["resolvedBy"]), ("moved", "recheck", "admin"))
+
+    def test_timer_incidents_and_their_retry_and_resolution_read_as_sentences(self):
+        # No timer can fail on this server's real clock within a test, so the words for a timer's incident are
+        # checked on the console's own modules, in the browser, with the engine's exact command summaries.
+        self.sign_in("audit")
+        texts = browser.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            Promise.all([import('/console/incidents.js'), import('/console/events.js')]).then(([inc, ev]) => {
+              const names = { 'department-review': '部门会审', 'pre-review': '项目预审' };
+              const reader = new ev.HistoryReader((id) => names[id] || id);
+              const say = (event) => reader.sentence({ seq: 1, at: '', actor: null, event });
+              done([
+                inc.commandText('fire timer 4 (deadline "opinions" of node "department-review")', reader.nodeName),
+                inc.commandText('fire timer 7 (reminder before deadline "opinions" of node "department-review")'),
+                inc.commandText('fire timer 9 (wait of node "trial")'),
+                inc.commandText('urge task 3 by jia-co'),
+                inc.commandText('recalculate provisional deadlines'),
+                say({ type: 'incidentRaised', incident: 2, timer: 4,
+                      command: 'fire timer 4 (deadline "opinions" of node "department-review")',
+                      error: 'stage "gate" refused entry: x' }),
+                say({ type: 'incidentRetryFailed', incident: 2, error: 'still failing' }),
+                say({ type: 'incidentResolved', incident: 2, resolution: 'retried', movedTo: null, comment: '插件已修复' }),
+                say({ type: 'incidentResolved', incident: 3, resolution: 'marked', movedTo: null, comment: '已人工处理' }),
+                say({ type: 'incidentResolved', incident: 4, resolution: 'moved', movedTo: 'pre-review',
+                      comment: '退回预审' }),
+              ]);
+            });""")
+        self.assertEqual(texts, [
+            "计时4（“部门会审”的办理时限“opinions”）到时处理",
+            "计时7（“department-review”的时限提醒“opinions”）到时处理",
+            "计时9（“trial”的等待）到时处理",
+            "jia-co对任务3催办",
+            "recalculate provisional deadlines",
+            "发生故障2：计时4（“部门会审”的办理时限“opinions”）到时处理失败，该计时暂停，错误：stage \"gate\" refused entry: x",
+            "故障2重试失败，错误：still failing",
+            "故障2已处理：重试成功，意见：“插件已修复”",
+            "故障3已处理：标记为已解决，意见：“已人工处理”",
+            "故障4已处理：项目转到“项目预审”，意见：“退回预审”",
+        ])
 
     def test_the_auditor_lists_incidents_and_sees_no_write_control(self):
         number = self.raise_incident("gated-audit")
