@@ -177,17 +177,26 @@ extension DemoDatabase {
         return "demo-\(prefix)-" + digits.joined()
     }
 
-    /// The tokens file `govflow serve --tokens` reads.
-    static func tokensFile(_ tokens: [DemoToken]) -> String {
-        let entries = tokens.map { token -> JSONValue in
-            .object([
-                "token": .string(token.token), "actor": .string(token.actor),
-                "department": token.department.map(JSONValue.string) ?? .null,
-                "roles": .array([.string(token.role)]),
-                "taskRoles": .array(token.taskRoles.map(JSONValue.string)),
-            ])
+    /// One entry of the tokens file `govflow serve --tokens` reads.
+    private struct FileEntry: Encodable {
+        let token: String
+        let actor: String
+        let department: String?
+        let roles: [String]
+        let taskRoles: [String]
+    }
+
+    /// The tokens file `govflow serve --tokens` reads, one entry a line.
+    static func tokensFile(_ tokens: [DemoToken]) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let lines = tokens.map { token in
+            let entry = FileEntry(token: token.token, actor: token.actor, department: token.department,
+                                  roles: [token.role], taskRoles: token.taskRoles)
+            // Encoding strings and string lists cannot fail.
+            return String(decoding: (try? encoder.encode(entry)) ?? Data(), as: UTF8.self)
         }
-        return JSONValue.object(["tokens": .array(entries)]).jsonText + "\n"
+        return Data(("{\"tokens\": [\n  " + lines.joined(separator: ",\n  ") + "\n]}\n").utf8)
     }
 
     /// What `serve --demo` prints: the projects made and each role's token.

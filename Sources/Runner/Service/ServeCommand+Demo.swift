@@ -34,7 +34,7 @@ extension ServeCommand {
             result.tokens = try DemoDatabase.tokens(store: session.store)
             // The tokens are secrets: readable by their owner only.
             let written = FileManager.default.createFile(atPath: tokensPath,
-                                                         contents: Data(DemoDatabase.tokensFile(result.tokens).utf8),
+                                                         contents: DemoDatabase.tokensFile(result.tokens),
                                                          attributes: [.posixPermissions: 0o600])
             guard written else { throw .usage("cannot write the demo tokens file \(tokensPath)") }
             io.print(DemoDatabase.summary(result, tokensPath: tokensPath, today: CivilDate(chinaDateOf: now)))
