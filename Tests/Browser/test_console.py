@@ -23,6 +23,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support.ui import WebDriverWait
+from selenium.common.exceptions import StaleElementReferenceException
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TOKENS = {
@@ -160,7 +161,10 @@ class ConsoleTestCase(unittest.TestCase):
                 if text is None or text in element.text:
                     return element
             return False
-        return WebDriverWait(browser, timeout).until(found, f"{css} containing {text!r}")
+        # A page that re-renders (the language switch, a reload after an action) may replace an element between
+        # finding it and reading its text: look again.
+        return WebDriverWait(browser, timeout, ignored_exceptions=[StaleElementReferenceException]).until(
+            found, f"{css} containing {text!r}")
 
     def sign_in(self, who):
         field = self.wait_for("#token")
