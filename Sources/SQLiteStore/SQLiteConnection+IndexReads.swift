@@ -4,12 +4,16 @@ import Foundation
 /// The reads answered from the index tables: each finds its rows through an index, never by reading every project.
 extension SQLiteConnection {
     /// The SQL of the inbox query for one assignee, with the starter condition when `scoped`.
-    static func openTasksSQL(scoped: Bool) -> String {
+    static func openTasksSQL(scoped: Bool, everyone: Bool = false) -> String {
         let columns = """
             SELECT t.project_id, t.task_id, t.assignee_kind, t.assignee_name, t.due, t.due_provisional,
                 t.definition_id, t.definition_version, t.activation_id, t.node, t.key, t.title, t.outcomes,
                 t.opened_at, t.delegated_by_kind, t.delegated_by_name, t.consultation_of, t.blocking, t.example_data
             """
+        if everyone {
+            return columns + "\nFROM open_tasks t" + (scoped ? " CROSS JOIN projects p ON p.id = t.project_id WHERE "
+                + "(p.starter_id = ? OR p.starter_department = ?)" : "")
+        }
         guard scoped else { return columns + "\nFROM open_tasks t WHERE t.assignee_kind = ? AND t.assignee_name = ?" }
         // CROSS JOIN keeps open_tasks the outer loop: the assignee index finds the tasks, and each task's project
         // is looked up by its primary key.
@@ -73,6 +77,10 @@ extension SQLiteConnection {
         let scope = Self.scopeValues(filter.scope)
         let sql = Self.openTasksSQL(scoped: !scope.isEmpty)
         var records: [OpenTaskRecord] = []
+        if filter.everyone {
+            return try query(Self.openTasksSQL(scoped: !scope.isEmpty, everyone: true), scope, row: openTask)
+                .sorted(by: OpenTaskRecord.inboxOrder)
+        }
         try readSnapshot { () throws(StoreError) in
             for assignee in Set(filter.assignees) {
                 let columns = IndexRows.columns(assignee)

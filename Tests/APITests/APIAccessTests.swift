@@ -123,6 +123,19 @@ import Testing
         #expect(denied.errorCode == "forbidden")
     }
 
+    @Test func everyOpenTask_IsForAdministratorsAndAuditorsOnly() throws {
+        let harness = try APIHarness()
+        let all = harness.send("GET", "/v1/tasks?all=true", as: "auditor").json["tasks"]?.arrayValue ?? []
+        #expect(all.map { "\($0["project"]?.stringValue ?? "")/\($0["node"]?.stringValue ?? "")" } == ["p1/review"])
+        let denied = harness.send("GET", "/v1/tasks?all=true", as: "reviewer")
+        #expect(denied.status.code == 403)
+        #expect(denied.json["error"]?["message"]?.stringValue == #"li may not read every open task ("all=true"); "#
+            + "that needs one of the roles: administrator, auditor")
+        let bad = harness.send("GET", "/v1/tasks?all=yes", as: "admin")
+        #expect(bad.status.code == 400)
+        #expect(bad.json["error"]?["message"]?.stringValue == #""all" must be "true", found "yes""#)
+    }
+
     @Test func withoutTokens_EveryRequestIsTheLocalAdministrator() throws {
         let harness = try APIHarness(authenticated: false, project: nil)
         let response = harness.send("POST", "/v1/definitions", as: nil, body: APIHarness.definitionVersion2)

@@ -214,8 +214,10 @@ import Testing
     /// Each parameter is well-formed (as docs/openapi.json says) but together they contradict each other: 422.
     @Test(arguments: [
         ("/v1/deadlines?from=2024-10-02&to=2024-10-01", #""from" (2024-10-02) is after "to" (2024-10-01)"#),
-        ("/v1/tasks?actor=li&role=expert", #"give at most one of "actor", "department", "role"; found "actor" and "#
-            + #""role""#),
+        ("/v1/tasks?actor=li&role=expert", #"give at most one of "actor", "department", "role", "all"; found "#
+            + #""actor" and "role""#),
+        ("/v1/tasks?all=true&department=x", #"give at most one of "actor", "department", "role", "all"; found "#
+            + #""department" and "all""#),
     ])
     func contradictoryQueries_Are422(target: String, message: String) throws {
         let response = try APIHarness().send("GET", target, as: "admin")

@@ -27,7 +27,8 @@ import Testing
     }
 
     static let reads = ["/v1/tasks", "/v1/tasks?role=project-unit", "/v1/tasks?actor=zhou",
-                        "/v1/tasks?department=%E5%8C%BA%E6%95%B0%E6%8D%AE%E5%B1%80", "/v1/overdue",
+                        "/v1/tasks?department=%E5%8C%BA%E6%95%B0%E6%8D%AE%E5%B1%80", "/v1/tasks?all=true",
+                        "/v1/overdue",
                         "/v1/deadlines?from=2024-09-27&to=2024-12-31", "/v1/deadlines"]
 
     /// Each read as each caller: "caller path status body".
@@ -58,6 +59,9 @@ import Testing
         let zhou = memory.send("GET", "/v1/tasks", as: "expert").json["tasks"]?.arrayValue ?? []
         #expect(zhou.map { "\($0["project"]?.stringValue ?? "")/\($0["node"]?.stringValue ?? "")" }
                     == ["p2/review", "p3/expert"])
+        let all = memory.send("GET", "/v1/tasks?all=true", as: "auditor").json["tasks"]?.arrayValue ?? []
+        #expect(Set(all.map { "\($0["project"]?.stringValue ?? "")/\($0["node"]?.stringValue ?? "")" })
+                    == Set(["p1/review", "p2/review", "p3/expert"]))
         let overdue = memory.send("GET", "/v1/overdue", as: "unit").json["overdue"]?.arrayValue ?? []
         #expect(overdue.map { $0["project"]?.stringValue } == ["p1"])
         #expect(expected.contains("govflow_open_tasks 3"))

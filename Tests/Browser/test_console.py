@@ -23,6 +23,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support.ui import WebDriverWait
+from selenium.common.exceptions import StaleElementReferenceException
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TOKENS = {
@@ -160,7 +161,10 @@ class ConsoleTestCase(unittest.TestCase):
                 if text is None or text in element.text:
                     return element
             return False
-        return WebDriverWait(browser, timeout).until(found, f"{css} containing {text!r}")
+        # A page that re-renders (the language switch, a reload after an action) may replace an element between
+        # finding it and reading its text: look again.
+        return WebDriverWait(browser, timeout, ignored_exceptions=[StaleElementReferenceException]).until(
+            found, f"{css} containing {text!r}")
 
     def sign_in(self, who):
         field = self.wait_for("#token")
@@ -548,6 +552,312 @@ class CalendarTests(ConsoleTestCase):
         browser.find_element(By.ID, "calc-button").click()
         self.wait_for('#calc-due[data-date="2027-01-11"]', "到期日：2027-01-11（暂定）")
         self.shot("calendar")
+
+
+GATED = {
+    "id": "console-gated", "version": 1, "title": "故障演示流程",
+    "jurisdiction": {"name": "测试区", "code": "320902"}, "regulation": {"title": "测试办法"},
+    "calendar": "cn-mainland",
+    "variables": {"amount": {"type": "decimal", "unit": "万元", "minimum": 0},
+                  "budget": {"type": "decimal", "unit": "万元", "minimum": 0}},
+    "start": "review",
+    "nodes": [
+        {"id": "review", "type": "stage", "name": "初审", "stage": "human-task",
+         "parameters": {"title": "初审意见", "assignee": {"role": "administrator"}, "outcomes": ["pass"]},
+         "outcomes": {"pass": "check"},
+         "deadlines": [{"id": "opinion", "period": "5 workdays", "interrupting": False, "task": "review"}]},
+        {"id": "check", "type": "exclusive", "name": "超预算判断",
+         "branches": [{"when": "project.amount / project.budget > 1", "to": "recheck"}], "default": "approved"},
+        {"id": "recheck", "type": "stage", "name": "复核", "stage": "human-task",
+         "parameters": {"title": "复核意见", "assignee": {"role": "administrator"}, "outcomes": ["pass"]},
+         "outcomes": {"pass": "approved"}},
+        {"id": "approved", "type": "end", "result": "approved"},
+    ],
+}
+GATE_ERROR = ('node "check": condition "project.amount / project.budget > 1": division by zero: '
+              'the right side of "/" is 0')
+
+
+class IncidentTests(ConsoleTestCase):
+    """A decision failing inside the engine (a gateway dividing by a zero budget) is an incident."""
+
+    @classmethod
+    def setUpClass(cls):
+        status, body = server.call("admin", "POST", "/v1/definitions", json.dumps(GATED, ensure_ascii=False))
+        assert status in (201, 409), (status, body)
+
+    def raise_incident(self, project):
+        status, body = server.call("admin", "POST", "/v1/projects", {"workflow": "console-gated", "id": project,
+                                                                      "variables": {"amount": 600, "budget": 0}})
+        self.assertEqual(status, 201, body)
+        self.task = body["openTasks"][0]["id"]
+        status, body = server.call("admin", "POST", f"/v1/projects/{project}/tasks/{self.task}/decision",
+                                   {"outcome": "pass"})
+        self.assertEqual((status, body["error"]["code"]), (500, "incident-raised"), body)
+        return body["error"]["details"]["incident"]
+
+    def test_an_administrator_reads_the_incident_in_words_and_resolves_it_by_moving_the_project(self):
+        number = self.raise_incident("gated-admin")
+        self.sign_in("admin")
+        self.go("#/projects/gated-admin", "#incidents")
+        card = self.wait_for(f"#incident-{number}")
+        self.assertEqual(card.get_attribute("data-status"), "open")
+        self.assertEqual(card.find_element(By.CSS_SELECTOR, "h3").text, f"⚠ 未解决 故障 {number}")
+        self.assertEqual(card.find_element(By.CSS_SELECTOR, ".incident-what").text, f"admin办理任务{self.task}（通过）")
+        self.assertEqual(card.find_element(By.CSS_SELECTOR, ".incident-error").text, GATE_ERROR)
+        # A user's command cannot be retried: no 重试, a 处理 form whose comment is required.
+        self.assertEqual(browser.find_elements(By.ID, f"incident-{number}-retry-button"), [])
+        self.assertEqual(card.find_element(By.CSS_SELECTOR, ".incident-actions .help").text,
+                         "此故障由用户的操作引起，不能重试：请用户重新操作，再在此标记处理。")
+        raised = self.wait_for('#timeline li[data-type="incidentRaised"] .what')
+        self.assertEqual(raised.text, f"发生故障{number}：admin办理任务{self.task}（通过）失败，错误：{GATE_ERROR}")
+        self.shot("incident")
+        move = browser.find_element(By.ID, f"incident-{number}-move")
+        browser.execute_script("arguments[0].value = 'recheck';", move)
+        browser.find_element(By.ID, f"incident-{number}-resolve-button").click()
+        self.assertEqual(browser.execute_script("return document.activeElement.id"), f"incident-{number}-comment")
+        browser.find_element(By.ID, f"incident-{number}-comment").send_keys("预算为零，转复核")
+        browser.find_element(By.ID, f"incident-{number}-resolve-button").click()
+        self.wait_for("#incident-done", f"故障{number}已处理。")
+        card = self.wait_for(f'#incident-{number}[data-status="resolved"]')
+        self.assertEqual(card.find_element(By.CSS_SELECTOR, ".incident-resolution").text, "转到其他环节 → 复核")
+        self.assertEqual(browser.find_elements(By.CSS_SELECTOR, f"#incident-{number} form"), [])
+        resolved = self.wait_for('#timeline li[data-type="incidentResolved"] .what')
+        self.assertEqual(resolved.text, f"故障{number}已处理：项目转到“复核”，意见：“预算为零，转复核”")
+        status, body = server.call("admin", "GET", "/v1/projects/gated-admin")
+        self.assertEqual([task["node"] for task in body["openTasks"]], ["recheck"])
+        self.assertEqual((body["incidents"][0]["resolution"], body["incidents"][0]["movedTo"],
+                          body["incidents"][0]["resolvedBy"]), ("moved", "recheck", "admin"))
+
+    def test_timer_incidents_and_their_retry_and_resolution_read_as_sentences(self):
+        # No timer can fail on this server's real clock within a test, so the words for a timer's incident are
+        # checked on the console's own modules, in the browser, with the engine's exact command summaries.
+        self.sign_in("audit")
+        texts = browser.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            Promise.all([import('/console/incidents.js'), import('/console/events.js')]).then(([inc, ev]) => {
+              const names = { 'department-review': '部门会审', 'pre-review': '项目预审' };
+              const reader = new ev.HistoryReader((id) => names[id] || id);
+              const say = (event) => reader.sentence({ seq: 1, at: '', actor: null, event });
+              done([
+                inc.commandText('fire timer 4 (deadline "opinions" of node "department-review")', reader.nodeName),
+                inc.commandText('fire timer 7 (reminder before deadline "opinions" of node "department-review")'),
+                inc.commandText('fire timer 9 (wait of node "trial")'),
+                inc.commandText('urge task 3 by jia-co'),
+                inc.commandText('recalculate provisional deadlines'),
+                say({ type: 'incidentRaised', incident: 2, timer: 4,
+                      command: 'fire timer 4 (deadline "opinions" of node "department-review")',
+                      error: 'stage "gate" refused entry: x' }),
+                say({ type: 'incidentRetryFailed', incident: 2, error: 'still failing' }),
+                say({ type: 'incidentResolved', incident: 2, resolution: 'retried', movedTo: null, comment: '插件已修复' }),
+                say({ type: 'incidentResolved', incident: 3, resolution: 'marked', movedTo: null, comment: '已人工处理' }),
+                say({ type: 'incidentResolved', incident: 4, resolution: 'moved', movedTo: 'pre-review',
+                      comment: '退回预审' }),
+              ]);
+            });""")
+        self.assertEqual(texts, [
+            "计时4（“部门会审”的办理时限“opinions”）到时处理",
+            "计时7（“department-review”的时限提醒“opinions”）到时处理",
+            "计时9（“trial”的等待）到时处理",
+            "jia-co对任务3催办",
+            "recalculate provisional deadlines",
+            "发生故障2：计时4（“部门会审”的办理时限“opinions”）到时处理失败，该计时暂停，错误：stage \"gate\" refused entry: x",
+            "故障2重试失败，错误：still failing",
+            "故障2已处理：重试成功，意见：“插件已修复”",
+            "故障3已处理：标记为已解决，意见：“已人工处理”",
+            "故障4已处理：项目转到“项目预审”，意见：“退回预审”",
+        ])
+
+    def test_the_auditor_lists_incidents_and_sees_no_write_control(self):
+        number = self.raise_incident("gated-audit")
+        status, listed = server.call("audit", "GET", "/v1/incidents?status=open&limit=20&offset=0")
+        self.assertEqual(status, 200)
+        self.sign_in("audit")
+        self.assertEqual([a.text for a in browser.find_elements(By.CSS_SELECTOR, "#nav a")],
+                         ["总览", "我的待办", "故障", "流程定义", "工作日历"])
+        self.go("#/incidents", "#incidents-table")
+        rows = browser.find_elements(By.CSS_SELECTOR, "#incidents-table tbody tr")
+        self.assertEqual([(row.get_attribute("data-project"), row.get_attribute("data-incident")) for row in rows],
+                         [(item["project"], str(item["incident"])) for item in listed["incidents"]])
+        row = self.wait_for('#incidents-table tr[data-project="gated-audit"]')
+        self.assertEqual(row.find_element(By.CSS_SELECTOR, ".incident-what").text, f"admin办理任务{self.task}（通过）")
+        self.assertEqual(self.wait_for("#incidents-info").text, f"共 {listed['total']} 项，第 1/1 页")
+        self.assertEqual(self.wait_for("#read-only").text, "审计只读：不能重试或处理。")
+        self.shot("incidents")
+        self.go("#/projects/gated-audit", f"#incident-{number}")
+        self.assertEqual(browser.find_elements(By.CSS_SELECTOR, "#incidents form, #incidents button, "
+                                                                "#incidents input, #incidents select"), [])
+        # The project unit and the reviewer have no incidents page in the navigation.
+        browser.find_element(By.ID, "signout").click()
+        self.sign_in("li")
+        self.assertEqual([a.text for a in browser.find_elements(By.CSS_SELECTOR, "#nav a")],
+                         ["我的待办", "流程定义", "工作日历"])
+
+
+def beijing_date(iso):
+    """The Beijing date of an ISO instant the API gives in +08:00."""
+    return iso[:10] if iso.endswith("+08:00") else None
+
+
+class OverviewTests(ConsoleTestCase):
+    def expected_stage_rows(self, who):
+        """[(jurisdiction, stage, open, late, median words)] computed from the API as the page should."""
+        status, me = server.call(who, "GET", "/v1/me")
+        today = me["today"]
+        status, body = server.call(who, "GET", "/v1/tasks?all=true")
+        self.assertEqual(status, 200)
+        groups = {}
+        for task in body["tasks"]:
+            groups.setdefault((task["workflow"]["id"], task["workflow"]["version"], task["node"]), []).append(task)
+        rows = []
+        for (workflow, version, node), tasks in groups.items():
+            request = urllib.request.Request(f"{server.base}/v1/definitions/{workflow}/versions/{version}")
+            request.add_header("Authorization", "Bearer " + TOKENS[who]["token"])
+            with urllib.request.urlopen(request) as response:
+                source = json.loads(response.read())
+            waited = []
+            for task in tasks:
+                _, between = server.call(who, "GET", f"/v1/calendars/{source.get('calendar', 'cn-mainland')}/between"
+                                                     f"?from={beijing_date(task['openedAt'])}&to={today}")
+                waited.append(between["workingDays"])
+            waited.sort()
+            middle = len(waited) // 2
+            median = waited[middle] if len(waited) % 2 else (waited[middle - 1] + waited[middle]) / 2
+            median_text = f"{median:g}个工作日"
+            late = sum(1 for task in tasks if task["due"] and task["due"]["date"] < today)
+            rows.append((source["jurisdiction"]["name"], tasks[0]["name"], str(len(tasks)), str(late), median_text))
+        return sorted(rows), body["tasks"]
+
+    def test_the_auditor_sees_the_overview_and_no_write_control(self):
+        expected, tasks = self.expected_stage_rows("audit")
+        _, incidents = server.call("audit", "GET", "/v1/incidents?status=open&limit=100")
+        _, overdue = server.call("audit", "GET", "/v1/overdue")
+        self.sign_in("audit")
+        self.go("#/overview", "#stages-table")
+        self.assertEqual(self.wait_for("#tile-tasks .number").text, str(len(tasks)))
+        self.assertEqual(self.wait_for("#tile-incidents .number").text, str(incidents["total"]))
+        self.assertEqual(self.wait_for("#tile-overdue .number").text, str(len(overdue["overdue"])))
+        rows = [tuple(td.text for td in row.find_elements(By.CSS_SELECTOR, "td"))
+                for row in browser.find_elements(By.CSS_SELECTOR, "#stages-table tbody tr")]
+        self.assertEqual(sorted(rows), expected)
+        # Read only: nothing on the page writes (no form, input, select, textarea or button in the page).
+        self.assertEqual(browser.find_elements(By.CSS_SELECTOR,
+                                               "#page form, #page input, #page select, #page textarea, #page button"),
+                         [])
+        # Only administrators and auditors may read every open task; the console hides the page from others.
+        status, body = server.call("li", "GET", "/v1/tasks?all=true")
+        self.assertEqual((status, body["error"]["message"]),
+                         (403, 'li may not read every open task ("all=true"); that needs one of the roles: '
+                               'administrator, auditor'))
+
+
+class DemoTests(ConsoleTestCase):
+    """`govflow serve --demo` on a new database: the console at work at once, with overdue items."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = tempfile.mkdtemp(prefix="govflow-demo-")
+        database = os.path.join(cls.folder, "demo.sqlite")
+        binary = os.environ.get("GOVFLOW_BIN", os.path.join(ROOT, ".build", "debug", "govflow"))
+        cls.log_path = os.path.join(cls.folder, "serve.log")
+        cls.out_path = os.path.join(cls.folder, "serve.out")
+        cls.log, cls.out = open(cls.log_path, "w", encoding="utf-8"), open(cls.out_path, "w", encoding="utf-8")
+        cls.process = subprocess.Popen([binary, "serve", "--demo", "--db", database, "--listen", "127.0.0.1:0",
+                                        "--workflows", os.path.join(ROOT, "workflows")],
+                                       cwd=ROOT, stderr=cls.log, stdout=cls.out)
+        port = None
+        for _ in range(600):
+            with open(cls.log_path, encoding="utf-8") as handle:
+                found = re.search(r'"listen":"127\.0\.0\.1:(\d+)"', handle.read())
+            if found:
+                port = int(found.group(1))
+                break
+            if cls.process.poll() is not None:
+                break
+            time.sleep(0.1)
+        if port is None:
+            cls.tearDownClass()
+            raise RuntimeError("govflow serve --demo did not start:\n" + open(cls.log_path, encoding="utf-8").read())
+        cls.base = f"http://127.0.0.1:{port}"
+        with open(database + ".tokens.json", encoding="utf-8") as handle:
+            cls.tokens = {entry["roles"][0]: entry["token"] for entry in json.load(handle)["tokens"]}
+
+    @classmethod
+    def tearDownClass(cls):
+        if cls.process.poll() is None:
+            cls.process.terminate()
+            cls.process.wait(timeout=20)
+        cls.log.close()
+        cls.out.close()
+        shutil.rmtree(cls.folder, ignore_errors=True)
+
+    def setUp(self):
+        browser.get(self.base + "/#/signin")
+        browser.execute_script("sessionStorage.clear(); localStorage.clear();")
+        browser.refresh()
+        self.wait_for("#token")
+
+    def tearDown(self):
+        severe = [entry for entry in browser.get_log("browser")
+                  if entry["level"] == "SEVERE" and entry.get("source") != "network"]
+        self.assertEqual(severe, [])
+
+    def demo_call(self, role, path):
+        request = urllib.request.Request(self.base + path)
+        request.add_header("Authorization", "Bearer " + self.tokens[role])
+        with urllib.request.urlopen(request) as response:
+            return json.loads(response.read())
+
+    def go(self, hash_route, ready):
+        browser.get(self.base + "/" + hash_route)
+        return self.wait_for(ready)
+
+    def demo_sign_in(self, role):
+        self.wait_for("#token").send_keys(self.tokens[role], Keys.ENTER)
+        self.wait_for("#inbox-list")
+
+    def test_the_demo_prints_a_token_per_role_and_the_overview_shows_its_overdue_items(self):
+        with open(self.out_path, encoding="utf-8") as handle:
+            printed = handle.read()
+        for role, token in self.tokens.items():
+            self.assertRegex(printed, rf"\n  {re.escape(role)} +{re.escape(token)}  ")
+        overdue = self.demo_call("auditor", "/v1/overdue")["overdue"]
+        tasks = self.demo_call("auditor", "/v1/tasks?all=true")["tasks"]
+        today = self.demo_call("auditor", "/v1/me")["today"]
+        expected = {}
+        for record in overdue:
+            view = self.demo_call("auditor", f"/v1/projects/{record['project']}")
+            source = self.demo_call("auditor", f"/v1/definitions/{view['definition']['id']}/versions/"
+                                               f"{view['definition']['version']}")
+            stage = next(node.get("name", node["id"]) for node in source["nodes"] if node["id"] == record["node"])
+            key = (source["jurisdiction"]["name"], stage)
+            expected[key] = expected.get(key, 0) + 1
+        self.assertGreater(len(overdue), 0)
+        self.demo_sign_in("auditor")
+        self.go("#/overview", "#overdue-table")
+        self.assertEqual(self.wait_for("#tile-overdue .number").text, str(len(overdue)))
+        late = [task for task in tasks if task["due"] and task["due"]["date"] < today]
+        self.assertGreater(len(late), 0)
+        self.assertEqual(self.wait_for("#tile-late .number").text, str(len(late)))
+        rows = {(row.find_elements(By.CSS_SELECTOR, "td")[0].text, row.find_elements(By.CSS_SELECTOR, "td")[1].text):
+                int(row.find_elements(By.CSS_SELECTOR, "td")[2].text)
+                for row in browser.find_elements(By.CSS_SELECTOR, "#overdue-table tbody tr")}
+        self.assertEqual({key: count for key, count in rows.items() if count}, expected)
+        places = {row.get_attribute("data-place") for row in
+                  browser.find_elements(By.CSS_SELECTOR, "#stages-table tbody tr")}
+        self.assertEqual(places, {"江苏省盐城市亭湖区", "黑龙江省双鸭山市尖山区", "浙江省杭州市上城区", "江西省上饶市",
+                                  "江西省上饶市玉山县"})
+        self.assertEqual(browser.find_elements(By.CSS_SELECTOR,
+                                               "#page form, #page input, #page select, #page textarea, #page button"),
+                         [])
+        self.shot("overview")
+
+    def test_the_reviewing_office_of_the_demo_finds_an_overdue_task_first(self):
+        self.demo_sign_in("reviewing-office")
+        first = self.wait_for("#inbox-table tbody tr:first-child .due[data-state]")
+        self.assertEqual(first.get_attribute("data-state"), "overdue")
+        self.assertRegex(first.find_element(By.CSS_SELECTOR, ".due-words").text, r"^逾期\d+个工作日$")
+        self.shot("demo-inbox")
 
 
 if __name__ == "__main__":

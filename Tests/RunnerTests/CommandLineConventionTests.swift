@@ -186,7 +186,7 @@ import Testing
         #expect(bash.output.contains(#"compgen -W "validate calendar simulate graph serve backup rebuild-indexes "#
                                      + #"completion help "#
                                      + #"--version --help""#))
-        #expect(bash.output.contains(#"compgen -W "--db --workflows --listen --tokens --help""#))
+        #expect(bash.output.contains(#"compgen -W "--db --workflows --listen --tokens --demo --help""#))
         #expect(bash.output.contains("complete -o default -F _govflow govflow\n"))
         let zsh = run(["completion", "zsh"])
         #expect(zsh.status == 0)

@@ -14,7 +14,8 @@ extension InMemoryProjectStore {
 
     public func openTasks(for filter: TaskFilter) throws(StoreError) -> [OpenTaskRecord] {
         let wanted = Set(filter.assignees)
-        return states(in: filter.scope).flatMap(\.openTaskRecords).filter { wanted.contains($0.task.assignee) }
+        return states(in: filter.scope).flatMap(\.openTaskRecords)
+            .filter { filter.everyone || wanted.contains($0.task.assignee) }
             .sorted(by: OpenTaskRecord.inboxOrder)
     }
 

@@ -20,15 +20,27 @@ public enum ProjectScope: Hashable, Sendable {
 }
 
 /// Which open tasks an inbox lists: the tasks assigned exactly to one of `assignees`, in running projects of
-/// `scope`.
+/// `scope`; or, with `everyone`, every open task of `scope` whoever it is assigned to.
 public struct TaskFilter: Hashable, Sendable {
     /// The assignees whose tasks are listed (a task matches when its assignee equals one of them).
     public let assignees: [Assignee]
     public let scope: ProjectScope
+    /// Whether every open task is listed, whatever its assignee (`assignees` is then ignored).
+    public let everyone: Bool
 
     public init(assignees: [Assignee], scope: ProjectScope) {
         self.assignees = assignees
         self.scope = scope
+        everyone = false
+    }
+
+    /// Every open task in running projects of `scope`, whoever it is assigned to.
+    public static func everyone(scope: ProjectScope) -> TaskFilter { TaskFilter(scope: scope) }
+
+    private init(scope: ProjectScope) {
+        assignees = []
+        self.scope = scope
+        everyone = true
     }
 }
 

@@ -115,6 +115,8 @@ const routes = [
   [/^#\/definitions$/, 'definitions'],
   [/^#\/definitions\/([^/]+)\/(\d+)$/, 'definitions'],
   [/^#\/calendar$/, 'calendar'],
+  [/^#\/overview$/, 'overview'],
+  [/^#\/incidents$/, 'incidents'],
 ];
 
 /** The signed-in caller (GET /v1/me) or null; shared with the pages. */
@@ -159,8 +161,11 @@ function renderShell() {
   const me = session.me;
   const here = location.hash || '#/';
   const link = (hash, key, match) => h('a', { href: hash, 'aria-current': match.test(here) ? 'page' : null }, t(key));
+  const supervisor = me && (me.roles.includes('administrator') || me.roles.includes('auditor'));
   replace(nav, me ? [
+    supervisor ? link('#/overview', 'nav.overview', /^#\/overview$/) : null,
     link('#/inbox', 'nav.inbox', /^#\/(inbox)?$|^#\/projects/),
+    supervisor ? link('#/incidents', 'nav.incidents', /^#\/incidents$/) : null,
     link('#/definitions', 'nav.definitions', /^#\/definitions/),
     link('#/calendar', 'nav.calendar', /^#\/calendar/),
   ] : [link('#/signin', 'nav.signin', /^#\/signin/)]);
@@ -349,6 +354,26 @@ ol.explain li[data-kind="holiday"], ol.explain li[data-kind="weekend"] { color: 
 #signin-form, #whoami { max-width: 36em; }
 #signin-form input { width: 100%; }
 dd ul { margin: 0; padding-left: 1.1em; }
+.incident { border-top: 1px solid var(--line); padding-top: .6em; margin-top: .6em; }
+.incident:first-of-type { border-top: none; margin-top: 0; padding-top: 0; }
+.incident h3 { margin: 0 0 .4em; }
+.incident-open, .suspended { color: var(--bad); font-weight: 600; }
+.incident-resolved { color: var(--ok); font-weight: 600; }
+.incident-error { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9em; overflow-wrap: anywhere; }
+.incident-actions form { display: flex; gap: .5em; align-items: center; flex-wrap: wrap; margin: .6em 0 0; }
+.incident-actions label { display: inline; margin: 0; }
+.incident-actions input.wide { min-width: 18em; flex: 1; }
+section.incidents { border-color: var(--bad); }
+ol.timeline li[data-type="incidentRaised"] .what, ol.timeline li[data-type="incidentRetryFailed"] .what {
+  color: var(--bad);
+}
+ol.timeline li[data-type="incidentRaised"] .what::before { content: "⚠ "; }
+ol.timeline li[data-type="incidentResolved"] .what::before { content: "✓ "; }
+.tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(13em, 1fr)); gap: 1em; margin-bottom: 1em; }
+.tile { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: .8em 1em; }
+.tile .number { display: block; font-size: 1.8em; font-weight: 700; }
+.tile[data-alert="true"] .number { color: var(--bad); }
+td.num, th.num { text-align: right; }
 
 """#,
         "dom.js": #"""
@@ -406,6 +431,7 @@ export function table(headers, rows, attributes = {}) {
 
 import { lang, outcomeLabel } from './i18n.js';
 import { actorText, assigneeText, valueText } from './format.js';
+import { commandText } from './incidents.js';
 
 /** The event's type and fields, whichever shape it has. */
 export function normalize(event) {
@@ -573,6 +599,21 @@ export class HistoryReader {
       case 'instanceWithdrawn':
         return en ? `${actorText(f.actor)} withdrew the project${comment(f.comment)}`
           : `${actorText(f.actor)}撤销了项目${comment(f.comment)}`;
+      case 'incidentRaised': {
+        const what = commandText(f.command, this.nodeName);
+        const suspended = f.timer === null ? '' : (en ? '; the timer is suspended' : '，该计时暂停');
+        return en ? `Incident ${f.incident}: ${what} failed${suspended}: ${f.error}`
+          : `发生故障${f.incident}：${what}失败${suspended}，错误：${f.error}`;
+      }
+      case 'incidentRetryFailed':
+        return en ? `Retry of incident ${f.incident} failed: ${f.error}` : `故障${f.incident}重试失败，错误：${f.error}`;
+      case 'incidentResolved': {
+        const how = f.resolution === 'retried' ? (en ? 'retried successfully' : '重试成功')
+          : f.resolution === 'moved' ? (en ? `the project was moved to ${node(f.movedTo)}` : `项目转到${node(f.movedTo)}`)
+            : (en ? 'marked as resolved' : '标记为已解决');
+        return en ? `Incident ${f.incident} resolved: ${how}${comment(f.comment)}`
+          : `故障${f.incident}已处理：${how}${comment(f.comment)}`;
+      }
       case 'tokenCreated': case 'tokenMoved':
         return en ? `Token ${f.token} at ${node(f.node)}` : `令牌${f.token}到达${node(f.node)}`;
       default:
@@ -768,6 +809,27 @@ const zh = {
   'cal.dayZero': '视为收到日（第0日）', 'kind.workday': '工作日', 'kind.weekend': '周末', 'kind.holiday': '法定节假日',
   'kind.make-up-workday': '调休上班', 'error.generic': '出错了：{0}', 'error.forbidden': '无权操作：{0}', 'common.refresh': '刷新',
   'common.yes': '是', 'common.no': '否', 'common.system': '系统',
+  'nav.overview': '总览', 'nav.incidents': '故障', 'incident.title': '故障 {0}', 'incident.open': '未解决',
+  'incident.resolved': '已解决', 'resolution.retried': '重试成功', 'resolution.moved': '转到其他环节',
+  'resolution.marked': '手工标记', 'incident.what': '失败的操作', 'incident.error': '错误',
+  'incident.timer': '触发方式', 'incident.byTimer': '计时{0}到时',
+  'incident.failures': '失败次数', 'incident.raisedAt': '发生时间', 'incident.resolvedBy': '处理人',
+  'incident.resolvedAt': '处理时间', 'incident.resolution': '处理结果', 'incident.comment': '处理意见（必填）',
+  'incident.retryComment': '重试说明（可选）', 'incident.retry': '重试', 'incident.resolve': '处理',
+  'incident.moveTo': '转到环节（可选）', 'incident.noMove': '不转移，仅标记为已解决',
+  'incident.notRetryable': '此故障由用户的操作引起，不能重试：请用户重新操作，再在此标记处理。',
+  'incident.commentRequired': '请填写处理意见。', 'incident.retried': '故障{0}已重试成功。',
+  'incident.resolvedDone': '故障{0}已处理。', 'incident.suspended': '已暂停（故障{0}）', 'incident.none': '没有故障。',
+  'incident.userCommand': '用户的操作', 'incident.section': '故障', 'incidents.title': '故障',
+  'incidents.help': '计时到时或用户操作在流程引擎或插件内失败时记录的故障。管理员在项目页面重试或处理。',
+  'incidents.status': '状态', 'incidents.project': '项目', 'incidents.openOnly': '未解决',
+  'overview.title': '总览', 'overview.help': '截至 {0}（北京时间）。本页只读。', 'overview.overdueRecords': '逾期记录',
+  'overview.lateTasks': '超期未办的待办', 'overview.openIncidents': '未解决的故障', 'overview.openTasks': '待办任务',
+  'overview.overdueTitle': '逾期：按地区和环节', 'overview.jurisdiction': '地区', 'overview.records': '逾期记录',
+  'overview.late': '超期未办', 'overview.incidentsTitle': '未解决的故障', 'overview.stagesTitle': '待办：按环节',
+  'overview.median': '已等待工作日（中位数）', 'overview.days': '{0}个工作日',
+  'overview.medianNote': '“已等待工作日”是各待办自收到之日起至今日的工作日数的中位数。各环节办结用时的中位数需要逐个读取项目的办理经过，API 没有列出全部项目的接口，本页暂不显示。',
+  'incidents.resolvedOnly': '已解决', 'incidents.count': '共 {0} 项，第 {1}/{2} 页', 'incidents.readOnly': '审计只读：不能重试或处理。',
 };
 
 const en = {
@@ -845,6 +907,39 @@ const en = {
   'kind.weekend': 'weekend', 'kind.holiday': 'statutory holiday', 'kind.make-up-workday': 'make-up working day',
   'error.generic': 'Something went wrong: {0}', 'error.forbidden': 'Not allowed: {0}', 'common.refresh': 'Refresh',
   'common.yes': 'yes', 'common.no': 'no', 'common.system': 'system',
+  'nav.overview': 'Overview', 'nav.incidents': 'Incidents', 'incident.title': 'Incident {0}', 'incident.open': 'open',
+  'incident.resolved': 'resolved', 'resolution.retried': 'retried', 'resolution.moved': 'moved to another stage',
+  'resolution.marked': 'marked by hand', 'incident.what': 'What failed', 'incident.error': 'Error',
+  'incident.timer': 'Raised by', 'incident.byTimer': 'timer {0} firing',
+  'incident.failures': 'Failures', 'incident.raisedAt': 'Raised',
+  'incident.resolvedBy': 'Resolved by', 'incident.resolvedAt': 'Resolved', 'incident.resolution': 'Resolution',
+  'incident.comment': 'Comment (required)', 'incident.retryComment': 'Comment (optional)', 'incident.retry': 'Retry',
+  'incident.resolve': 'Resolve', 'incident.moveTo': 'Move to stage (optional)',
+  'incident.noMove': 'do not move; mark as resolved',
+  'incident.notRetryable':
+    'A user’s command raised this incident, so it cannot be retried: '
+    + 'the user repeats the command, then resolve it here.',
+  'incident.commentRequired': 'Please enter a comment.', 'incident.retried': 'Incident {0} was retried.',
+  'incident.resolvedDone': 'Incident {0} was resolved.', 'incident.suspended': 'suspended (incident {0})',
+  'incident.none': 'No incidents.', 'incident.userCommand': 'user command', 'incident.section': 'Incidents',
+  'incidents.title': 'Incidents',
+  'overview.title': 'Overview', 'overview.help': 'As of {0} (Beijing time). This page is read only.',
+  'overview.overdueRecords': 'Overdue records', 'overview.lateTasks': 'Open tasks past their due date',
+  'overview.openIncidents': 'Open incidents', 'overview.openTasks': 'Open tasks',
+  'overview.overdueTitle': 'Overdue by jurisdiction and stage', 'overview.jurisdiction': 'Jurisdiction',
+  'overview.records': 'Overdue records', 'overview.late': 'Past due, open', 'overview.incidentsTitle': 'Open incidents',
+  'overview.stagesTitle': 'Open tasks by stage', 'overview.median': 'Working days waited (median)',
+  'overview.days': '{0} working days',
+  'overview.medianNote':
+    '“Working days waited” is the median of the working days since each open task was received. The median time '
+    + 'spent in each completed stage would need every project’s history, and the API has no list of all projects, '
+    + 'so it is not shown.',
+  'incidents.help':
+    'Failures inside the engine or a plugin when a timer fired or a user acted. '
+    + 'Administrators retry or resolve them on the project page.',
+  'incidents.status': 'Status', 'incidents.project': 'Project', 'incidents.openOnly': 'open',
+  'incidents.resolvedOnly': 'resolved', 'incidents.count': '{0} incidents, page {1} of {2}',
+  'incidents.readOnly': 'Auditors read only: no retry or resolve.',
 };
 
 /** Chinese labels of the built-in stages' outcomes; unknown outcomes show their own name. */
@@ -890,6 +985,151 @@ export function outcomeLabel(outcome) {
 /** The keys both tables must have (checked by the browser tests). */
 export function missingKeys() {
   return Object.keys(zh).filter((k) => !(k in en)).concat(Object.keys(en).filter((k) => !(k in zh)));
+}
+
+"""#,
+        "incidents.js": #"""
+// Incidents (故障) in words: what failed (the engine's command summary, read into Chinese) and, for an
+// administrator, the 重试 (retry) and 处理 (resolve) forms. Shared by the project page and the incidents list.
+
+import { api, seg, newIdempotencyKey } from './api.js';
+import { h, facts } from './dom.js';
+import { timeElement } from './format.js';
+import { t, lang, outcomeLabel } from './i18n.js';
+
+const timerKinds = {
+  deadline: ['办理时限', 'deadline'], 'reminder before deadline': ['时限提醒', 'reminder before deadline'],
+  'stage timer': ['环节计时', 'stage timer'],
+};
+
+/**
+ * What failed, in words. `command` is the engine's summary: `fire timer 4 (deadline "review" of node "x")`,
+ * `decide task 3 with "pass" by li`, `urge task 3 by jia-co`…; anything else is shown as it is.
+ */
+export function commandText(command, nodeName = (id) => id) {
+  const en = lang() === 'en';
+  let m = /^fire timer (\d+) \((?:(deadline|reminder before deadline|stage timer) "([^"]*)"|wait) of node "([^"]*)"\)$/
+    .exec(command);
+  if (m) {
+    const [, timer, kind, name, node] = m;
+    const words = kind ? `${timerKinds[kind][en ? 1 : 0]}“${name}”` : (en ? 'wait' : '等待');
+    return en ? `timer ${timer} (${words} of “${nodeName(node)}”) firing`
+      : `计时${timer}（“${nodeName(node)}”的${words}）到时处理`;
+  }
+  m = /^fire timer (\d+)$/.exec(command);
+  if (m) return en ? `timer ${m[1]} firing` : `计时${m[1]}到时处理`;
+  m = /^decide task (\d+) with "([^"]*)" by (.+)$/.exec(command);
+  if (m) {
+    return en ? `${m[3]} deciding task ${m[1]}: ${outcomeLabel(m[2])}`
+      : `${m[3]}办理任务${m[1]}（${outcomeLabel(m[2])}）`;
+  }
+  m = /^(transfer|delegate|hand back|urge|return) task (\d+)(?: to (.+?))? by (.+)$/.exec(command);
+  if (m) {
+    const op = { transfer: 'transfer', delegate: 'delegate', 'hand back': 'hand-back', urge: 'urge', return: 'return' };
+    return en ? `${m[4]}: ${t('op.' + op[m[1]])} task ${m[2]}` : `${m[4]}对任务${m[2]}${t('op.' + op[m[1]])}`;
+  }
+  m = /^withdraw the project by (.+)$/.exec(command);
+  if (m) return en ? `${m[1]} withdrawing the project` : `${m[1]}撤销项目`;
+  return command;
+}
+
+/** The incident's status in words, with an icon: "⚠ 未解决" or "✓ 已解决（重试成功）". */
+export function statusText(incident) {
+  if (incident.status === 'open') return h('span', { class: 'incident-open' }, '⚠ ', t('incident.open'));
+  return h('span', { class: 'incident-resolved' }, '✓ ', t('incident.resolved'),
+    incident.resolution ? `（${t('resolution.' + incident.resolution)}）` : '');
+}
+
+/**
+ * The 重试 and 处理 forms of an open incident (administrators only). `nodes` are [id, name] pairs to move to;
+ * `done(project)` gets the project as it is after a success.
+ */
+export function incidentActions(projectID, incident, nodes, done) {
+  const n = incident.incident;
+  const base = `/v1/projects/${seg(projectID)}/incidents/${n}`;
+  const status = h('p', { class: 'status', role: 'status', id: `incident-${n}-status` });
+  const fail = (error) => {
+    status.className = 'status error';
+    status.textContent = `${t('task.refused')}（${error.code}）：${error.message}`;
+  };
+  const retryComment = h('input', { id: `incident-${n}-retry-comment`, class: 'wide' });
+  const retry = h('form', { class: 'incident-retry', id: `incident-${n}-retry` },
+    h('label', { for: `incident-${n}-retry-comment` }, t('incident.retryComment')), retryComment, ' ',
+    h('button', { type: 'submit', id: `incident-${n}-retry-button` }, t('incident.retry')));
+  retry.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const button = retry.querySelector('button');
+    button.disabled = true;
+    try {
+      const body = retryComment.value.trim() ? { comment: retryComment.value.trim() } : {};
+      const project = await api(`${base}/retry`, { method: 'POST', body, idempotencyKey: newIdempotencyKey() });
+      done(project, t('incident.retried', n));
+    } catch (error) {
+      fail(error);
+      button.disabled = false;
+    }
+  });
+  const moveTo = h('select', { id: `incident-${n}-move` }, h('option', { value: '' }, t('incident.noMove')),
+    nodes.map(([id, name]) => h('option', { value: id }, name === id ? id : `${name}（${id}）`)));
+  const comment = h('input', { id: `incident-${n}-comment`, required: true, class: 'wide' });
+  const resolve = h('form', { class: 'incident-resolve', id: `incident-${n}-resolve` },
+    h('label', { for: `incident-${n}-move` }, t('incident.moveTo')), moveTo,
+    h('label', { for: `incident-${n}-comment` }, t('incident.comment')), comment, ' ',
+    h('button', { type: 'submit', id: `incident-${n}-resolve-button` }, t('incident.resolve')));
+  resolve.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!comment.value.trim()) {
+      status.className = 'status error';
+      status.textContent = t('incident.commentRequired');
+      comment.focus();
+      return;
+    }
+    const button = resolve.querySelector('button');
+    button.disabled = true;
+    try {
+      const body = { comment: comment.value.trim() };
+      if (moveTo.value) body.moveTo = moveTo.value;
+      const project = await api(`${base}/resolve`, { method: 'POST', body, idempotencyKey: newIdempotencyKey() });
+      done(project, t('incident.resolvedDone', n));
+    } catch (error) {
+      fail(error);
+      button.disabled = false;
+    }
+  });
+  // An incident raised by a user's command cannot be retried: the user repeats the command, then resolves it.
+  return h('div', { class: 'incident-actions noprint' },
+    incident.timer === null ? h('p', { class: 'help' }, t('incident.notRetryable')) : retry, resolve, status);
+}
+
+/**
+ * The project page's 故障 section (null when the project never had one): each incident with what failed, the error,
+ * the suspended timer and, once resolved, how; an administrator also gets the forms. `done(message)` reloads.
+ */
+export function incidentSection(project, { definition, nodeName }, me, done) {
+  if (!project.incidents || project.incidents.length === 0) return null;
+  const admin = me.roles.includes('administrator');
+  const nodes = (definition.nodes || []).map((node) => [node.id, node.name || node.id]);
+  const ordered = [...project.incidents].sort((a, b) =>
+    (a.status === 'open' ? 0 : 1) - (b.status === 'open' ? 0 : 1) || a.incident - b.incident);
+  return h('section', { class: 'card incidents', id: 'incidents' }, h('h2', {}, t('incident.section')),
+    ordered.map((incident) => h('article', { class: 'incident', id: `incident-${incident.incident}`,
+      'data-incident': incident.incident, 'data-status': incident.status },
+    h('h3', {}, statusText(incident), ' ', t('incident.title', incident.incident)),
+    facts([
+      [t('incident.what'), h('span', { class: 'incident-what' }, commandText(incident.command, nodeName))],
+      [t('incident.error'), h('span', { class: 'incident-error' }, incident.error)],
+      [t('incident.timer'),
+        incident.timer === null ? t('incident.userCommand') : t('incident.byTimer', incident.timer)],
+      [t('incident.failures'), `${incident.failures}`],
+      [t('incident.raisedAt'), timeElement(incident.raisedAt)],
+      incident.status === 'open' ? null : [t('incident.resolution'), h('span', { class: 'incident-resolution' },
+        t('resolution.' + incident.resolution), incident.movedTo ? ` → ${nodeName(incident.movedTo)}` : '')],
+      incident.resolvedBy ? [t('incident.resolvedBy'), incident.resolvedBy] : null,
+      incident.resolvedAt ? [t('incident.resolvedAt'), timeElement(incident.resolvedAt)] : null,
+      incident.comment ? [t('task.comment'), incident.comment] : null,
+    ]),
+    admin && incident.status === 'open'
+      ? incidentActions(project.id, incident, nodes, (_, message) => done(message)) : null)));
 }
 
 """#,
@@ -1272,6 +1512,198 @@ export async function render({ main, session }) {
 }
 
 """#,
+        "pages/incidents.js": #"""
+// 故障 Incidents (administrators and auditors): every project's incidents (GET /v1/incidents), open ones by
+// default, 20 a page. Read only: an administrator retries or resolves on the project page.
+
+import { api, seg } from '../api.js';
+import { h, replace } from '../dom.js';
+import { t } from '../i18n.js';
+import { timeElement } from '../format.js';
+import { commandText, statusText } from '../incidents.js';
+
+const PAGE = 20;
+const state = { status: 'open', page: 0 };
+
+export async function render({ main, session }) {
+  const list = h('div', { id: 'incidents-list' });
+  const select = h('select', { id: 'incidents-status' },
+    h('option', { value: 'open' }, t('incidents.openOnly')),
+    h('option', { value: 'resolved' }, t('incidents.resolvedOnly')),
+    h('option', { value: '' }, t('inbox.all')));
+  select.value = state.status;
+
+  async function draw() {
+    const query = `limit=${PAGE}&offset=${state.page * PAGE}` + (state.status ? `&status=${state.status}` : '');
+    const { incidents, total } = await api(`/v1/incidents?${query}`);
+    const pages = Math.max(1, Math.ceil(total / PAGE));
+    if (incidents.length === 0) {
+      replace(list, h('p', { class: 'empty', id: 'incidents-empty' }, t('incident.none')));
+      return;
+    }
+    replace(list,
+      h('table', { class: 'list', id: 'incidents-table' },
+        h('thead', {}, h('tr', {}, ['incidents.status', 'incidents.project', 'incident.what', 'incident.error',
+          'incident.failures', 'incident.raisedAt'].map((key) => h('th', { scope: 'col' }, t(key))))),
+        h('tbody', {}, incidents.map((incident) => h('tr', { 'data-project': incident.project,
+          'data-incident': incident.incident, 'data-status': incident.status },
+        h('td', {}, statusText(incident)),
+        h('td', {}, h('a', { href: `#/projects/${seg(incident.project)}` }, incident.project),
+          h('div', { class: 'sub' }, t('incident.title', incident.incident))),
+        h('td', { class: 'incident-what' }, commandText(incident.command)),
+        h('td', { class: 'incident-error' }, incident.error),
+        h('td', {}, `${incident.failures}`),
+        h('td', {}, timeElement(incident.raisedAt)))))),
+      h('nav', { class: 'pager', 'aria-label': t('incidents.title') },
+        h('button', { type: 'button', id: 'incidents-prev', disabled: state.page === 0,
+          onclick: () => { state.page -= 1; draw(); } }, t('inbox.prev')),
+        h('span', { id: 'incidents-info' }, t('incidents.count', total, state.page + 1, pages)),
+        h('button', { type: 'button', id: 'incidents-next', disabled: state.page >= pages - 1,
+          onclick: () => { state.page += 1; draw(); } }, t('inbox.next'))));
+  }
+
+  select.addEventListener('change', () => { state.status = select.value; state.page = 0; draw(); });
+  const auditor = !session.me.roles.includes('administrator');
+  replace(main,
+    h('h1', {}, t('incidents.title')),
+    h('p', { class: 'help' }, t('incidents.help')),
+    auditor ? h('p', { class: 'note', id: 'read-only' }, t('incidents.readOnly')) : null,
+    h('div', { class: 'filters' }, h('label', { for: 'incidents-status' }, t('incidents.status')), select),
+    list);
+  await draw();
+}
+
+"""#,
+        "pages/overview.js": #"""
+// 总览 Overview (administrators and auditors; read only): overdue records by jurisdiction and stage
+// (GET /v1/overdue), open incidents (GET /v1/incidents?status=open), open tasks by stage with how many are past
+// their due date and the median working days they have waited so far (GET /v1/tasks?all=true).
+
+import { api, definitionSource, seg, workingDaysBetween } from '../api.js';
+import { h, replace } from '../dom.js';
+import { t } from '../i18n.js';
+import { timeElement } from '../format.js';
+import { commandText } from '../incidents.js';
+
+/** The median of numbers (the mean of the middle two for an even count), or null for none. */
+export function median(values) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function tile(id, label, value, alert) {
+  return h('div', { class: 'tile', id, 'data-alert': alert ? 'true' : 'false' },
+    h('span', { class: 'number' }, `${value}`), label);
+}
+
+function numbered(headers, rows, id) {
+  return h('table', { class: 'list', id },
+    h('thead', {}, h('tr', {},
+      headers.map(([text, num]) => h('th', { scope: 'col', class: num ? 'num' : null }, text)))),
+    h('tbody', {}, rows.map((row) => h('tr', row.attributes || {},
+      row.cells.map((cell, index) => h('td', { class: headers[index][1] ? 'num' : null }, cell))))));
+}
+
+export async function render({ main, session }) {
+  const today = session.me.today;
+  const [{ overdue }, openIncidents, { tasks }] = await Promise.all([
+    api('/v1/overdue'), api('/v1/incidents?status=open&limit=100'), api('/v1/tasks?all=true')]);
+
+  // Each project's workflow (an overdue record names only its project): from the tasks, else the project view.
+  const workflowOf = new Map(tasks.map((task) => [task.project, task.workflow]));
+  await Promise.all([...new Set(overdue.map((record) => record.project))]
+    .filter((project) => !workflowOf.has(project))
+    .map(async (project) => workflowOf.set(project, (await api(`/v1/projects/${seg(project)}`)).definition)));
+  const sources = new Map();
+  await Promise.all([...workflowOf.values()].map(async (workflow) => {
+    const key = `${workflow.id}@${workflow.version}`;
+    if (!sources.has(key)) sources.set(key, (await definitionSource(workflow.id, workflow.version)) || {});
+  }));
+  const sourceOf = (project) => {
+    const workflow = workflowOf.get(project);
+    return sources.get(`${workflow.id}@${workflow.version}`) || {};
+  };
+  const jurisdiction = (source, fallback) => (source.jurisdiction && source.jurisdiction.name) || fallback;
+  const stageName = (source, node) => ((source.nodes || []).find((candidate) => candidate.id === node) || {}).name
+    || node;
+
+  // 逾期 by jurisdiction and stage: the overdue records, and the open tasks past their due date now.
+  const groups = new Map();
+  const group = (project, node) => {
+    const source = sourceOf(project);
+    const place = jurisdiction(source, workflowOf.get(project).id);
+    const key = `${place}\u0000${stageName(source, node)}`;
+    if (!groups.has(key)) groups.set(key, { place, stage: stageName(source, node), records: 0, late: 0 });
+    return groups.get(key);
+  };
+  for (const record of overdue) group(record.project, record.node).records += 1;
+  const lateTasks = tasks.filter((task) => task.due && task.due.date < today);
+  for (const task of lateTasks) group(task.project, task.node).late += 1;
+  const overdueRows = [...groups.values()].sort((a, b) => a.place.localeCompare(b.place, 'zh')
+    || a.stage.localeCompare(b.stage, 'zh'));
+
+  // Open tasks by stage, with the working days each has waited since it was opened (Beijing date).
+  const stages = new Map();
+  for (const task of tasks) {
+    const source = sourceOf(task.project);
+    const key = `${task.workflow.id}\u0000${task.node}`;
+    if (!stages.has(key)) {
+      stages.set(key, { place: jurisdiction(source, task.workflow.id), stage: task.name || stageName(source, task.node),
+        tasks: [], calendar: source.calendar || 'cn-mainland' });
+    }
+    stages.get(key).tasks.push(task);
+  }
+  const stageRows = await Promise.all([...stages.values()].map(async (entry) => {
+    const waited = await Promise.all(entry.tasks.map((task) =>
+      workingDaysBetween(entry.calendar, beijingDate(task.openedAt), today)));
+    const known = waited.filter((days) => days !== null);
+    const late = entry.tasks.filter((task) => task.due && task.due.date < today).length;
+    return { ...entry, median: median(known), late };
+  }));
+  stageRows.sort((a, b) => a.place.localeCompare(b.place, 'zh') || a.stage.localeCompare(b.stage, 'zh'));
+
+  replace(main,
+    h('h1', {}, t('overview.title')),
+    h('p', { class: 'help' }, t('overview.help', today)),
+    h('div', { class: 'tiles' },
+      tile('tile-overdue', t('overview.overdueRecords'), overdue.length, overdue.length > 0),
+      tile('tile-late', t('overview.lateTasks'), lateTasks.length, lateTasks.length > 0),
+      tile('tile-incidents', t('overview.openIncidents'), openIncidents.total, openIncidents.total > 0),
+      tile('tile-tasks', t('overview.openTasks'), tasks.length, false)),
+    h('section', { class: 'card', id: 'overview-overdue' }, h('h2', {}, t('overview.overdueTitle')),
+      overdueRows.length === 0 ? h('p', {}, t('project.none'))
+        : numbered([[t('overview.jurisdiction')], [t('inbox.stage')], [t('overview.records'), true],
+          [t('overview.late'), true]], overdueRows.map((row) => ({
+          attributes: { 'data-place': row.place, 'data-stage': row.stage },
+          cells: [row.place, row.stage, `${row.records}`, `${row.late}`] })), 'overdue-table')),
+    h('section', { class: 'card', id: 'overview-incidents' }, h('h2', {}, t('overview.incidentsTitle')),
+      openIncidents.incidents.length === 0 ? h('p', {}, t('incident.none'))
+        : numbered([[t('incidents.project')], [t('incident.what')], [t('incident.error')], [t('incident.raisedAt')]],
+          openIncidents.incidents.map((incident) => ({
+            attributes: { 'data-project': incident.project, 'data-incident': incident.incident },
+            cells: [h('a', { href: `#/projects/${seg(incident.project)}` },
+              `${incident.project} · ${t('incident.title', incident.incident)}`),
+            commandText(incident.command), h('span', { class: 'incident-error' }, incident.error),
+            timeElement(incident.raisedAt)] })), 'overview-incidents-table')),
+    h('section', { class: 'card', id: 'overview-stages' }, h('h2', {}, t('overview.stagesTitle')),
+      stageRows.length === 0 ? h('p', {}, t('inbox.empty'))
+        : numbered([[t('overview.jurisdiction')], [t('inbox.stage')], [t('overview.openTasks'), true],
+          [t('overview.late'), true], [t('overview.median'), true]], stageRows.map((row) => ({
+          attributes: { 'data-place': row.place, 'data-stage': row.stage },
+          cells: [row.place, row.stage, `${row.tasks.length}`, `${row.late}`,
+            row.median === null ? '—' : t('overview.days', row.median)] })), 'stages-table'),
+      h('p', { class: 'help' }, t('overview.medianNote'))));
+}
+
+/** The Beijing calendar date (YYYY-MM-DD) of an ISO instant. */
+function beijingDate(iso) {
+  const shifted = new Date(new Date(iso).getTime() + 8 * 3600 * 1000);
+  return shifted.toISOString().slice(0, 10);
+}
+
+"""#,
         "pages/project.js": #"""
 // 项目 Project page: status, variables, stages, open tasks, deadlines with due date, basis and words, overdue
 // records, and the history as sentences (20 a page, with actor and Beijing time). Prints cleanly.
@@ -1282,10 +1714,12 @@ import { t, outcomeLabel } from '../i18n.js';
 import { dueBadge, assigneeText, timeElement, actorText, valueText, periodText } from '../format.js';
 import { loadProject, notFoundMessage, nodeDeadlines, expiryText } from '../project-data.js';
 import { HistoryReader, normalize, technicalTypes } from '../events.js';
+import { incidentSection } from '../incidents.js';
 
 const PAGE = 20;
 
-export async function render({ main, session, params }) {
+export async function render(context) {
+  const { main, session, params } = context;
   const [projectID] = params;
   if (!projectID) {
     location.hash = '#/inbox';
@@ -1344,7 +1778,9 @@ export async function render({ main, session, params }) {
     project.timers.length === 0 ? h('p', {}, t('project.none'))
       : table([t('inbox.due'), t('project.purpose'), t('inbox.stage'), t('project.basis'), t('deadline.onExpiry')],
         project.timers.map((timer) => [
-          dueBadge(timer.due, timer.provisional, today, calendar),
+          [dueBadge(timer.due, timer.provisional, today, calendar), timer.suspendedBy == null ? null
+            : h('div', { class: 'suspended', 'data-incident': timer.suspendedBy },
+              h('span', { 'aria-hidden': 'true' }, '⏸ '), t('incident.suspended', timer.suspendedBy))],
           `${t('purpose.' + timer.purpose)}${timer.name ? ` “${timer.name}”` : ''}`,
           nodeName(timer.node),
           basisOf(timer.node, timer.name),
@@ -1393,11 +1829,16 @@ export async function render({ main, session, params }) {
     h('p', { class: 'noprint check' }, technical, ' ', h('label', { for: 'show-technical' }, t('project.technical'))),
     timeline);
 
+  const incidents = incidentSection(project, data, session.me,
+    (message) => render(context).then(() => main.prepend(h('p', { class: 'status ok', role: 'status',
+      id: 'incident-done' }, message))));
+
   replace(main,
     h('div', { class: 'title-row' },
       h('h1', {}, t('project.title', project.id)),
       h('button', { type: 'button', class: 'noprint', id: 'print', onclick: () => window.print() },
         t('project.print'))),
+    incidents,
     h('div', { class: 'columns' }, h('div', {}, summary, stages, tasks, timers, overdue), variables),
     history);
 }

@@ -73,19 +73,33 @@ extension APIRouter {
             + "started it, an administrator, or someone with an open task in it may urge (催办)")
     }
 
-    /// `GET /v1/tasks?actor=…|department=…|role=…`: open tasks across the projects the caller may see.
+    /// `GET /v1/tasks?actor=…|department=…|role=…|all=true`: open tasks across the projects the caller may see;
+    /// `all=true` (administrators and auditors) lists every open task, whoever it is assigned to.
     func inbox(_ context: RequestContext) throws(APIError) -> HTTPResponse {
         let caller = context.caller
-        let filters = ["actor", "department", "role"].compactMap { key in context.query[key].map { (key, $0) } }
+        let keys = ["actor", "department", "role", "all"]
+        let filters = keys.compactMap { key in context.query[key].map { (key, $0) } }
+        let everyone = context.query["all"] != nil
+        if let all = context.query["all"] {
+            guard all == "true" else {
+                throw .badRequest("invalid-query", "\"all\" must be \"true\", found \"\(all)\"")
+            }
+            guard !caller.roles.isDisjoint(with: [.administrator, .auditor]) else {
+                throw .forbidden("\(caller.actor.id) may not read every open task (\"all=true\"); that needs one of "
+                    + "the roles: administrator, auditor")
+            }
+        }
         if let (key, _) = filters.first(where: { $0.1.isEmpty }) {
             throw .badRequest("invalid-query", "\"\(key)\" must not be empty; leave it out to read your own inbox")
         }
         guard filters.count <= 1 else {
-            throw .unprocessable("conflicting-query", "give at most one of \"actor\", \"department\", \"role\"; found "
-                + filters.map { "\"\($0.0)\"" }.joined(separator: " and "))
+            throw .unprocessable("conflicting-query", "give at most one of \"actor\", \"department\", \"role\", "
+                + "\"all\"; found " + filters.map { "\"\($0.0)\"" }.joined(separator: " and "))
         }
         let assignees: [Assignee]
-        if let (key, value) = filters.first {
+        if everyone {
+            assignees = []
+        } else if let (key, value) = filters.first {
             let wanted: Assignee = key == "actor"
                 ? .actor(value) : key == "department" ? .department(value) : .role(value)
             let mayAskOthers = !caller.roles.isDisjoint(with: [.administrator, .auditor])
@@ -100,7 +114,8 @@ extension APIRouter {
         }
         let records: [OpenTaskRecord]
         do {
-            records = try service.store.openTasks(for: TaskFilter(assignees: assignees, scope: scope(of: caller)))
+            records = try service.store.openTasks(for: everyone
+                ? .everyone(scope: scope(of: caller)) : TaskFilter(assignees: assignees, scope: scope(of: caller)))
         } catch {
             throw APIError(error)
         }

@@ -77,7 +77,8 @@ enum CommandTable {
         notes: "exit status: 0 printed, 1 the definition is invalid, 2 a usage error or a file that cannot be read")
 
     static let serve = CommandSpec(
-        name: "serve", synopsis: ["govflow serve [--db PATH] [--workflows DIR] [--listen HOST:PORT] [--tokens FILE]"],
+        name: "serve", synopsis: ["govflow serve [--db PATH] [--workflows DIR] [--listen HOST:PORT] [--tokens FILE]",
+                                  "govflow serve --demo [--db PATH] [--workflows DIR] [--listen HOST:PORT]"],
         summary: "Runs the engine, its timers and the HTTP API over a database until SIGTERM or SIGINT "
             + "(see docs/operations.md and docs/api.md).",
         options: [
@@ -89,6 +90,8 @@ enum CommandTable {
             .init(name: "--listen", value: "HOST:PORT", help: "where the API listens (default: 127.0.0.1:8080)"),
             .init(name: "--tokens", value: "FILE", help: "bearer tokens (default: none, loopback only)",
                   completion: .file),
+            .init(name: "--demo", value: nil,
+                  help: "fill a new database with example projects and write PATH.tokens.json (see docs/console.md)"),
         ],
         notes: "exit status: 0 after a clean stop, 1 refused to start, 2 a usage error")
 

@@ -4,7 +4,8 @@ import GovFlowAPI
 import SQLiteStore
 
 /// `govflow serve [--db PATH] [--workflows DIR] [--listen HOST:PORT] [--tokens FILE]`: runs the engine, its timers
-/// and the HTTP API over a database until SIGTERM or SIGINT.
+/// and the HTTP API over a database until SIGTERM or SIGINT. With `--demo`, first fills a new database with example
+/// projects and serves it with the tokens file it writes (`ServeCommand+Demo.swift`).
 ///
 /// Without `--workflows` it serves `$GOVFLOW_HOME/workflows`, else `./workflows`, else the definitions and calendars
 /// built into the executable (`ResourceLocator`).
@@ -45,8 +46,16 @@ struct ServeCommand {
             }
             listen = address
         }
-        let tokensFile = options.value("--tokens")
+        let demo = options.has("--demo")
+        if demo, options.value("--tokens") != nil {
+            return usageError("--demo writes its own tokens file (\(DemoDatabase.tokensPath(for: database))); "
+                + "leave out --tokens")
+        }
         let logger = JSONLogger(write: io.errors)
+        if demo {
+            guard makeDemo(database: database, workflows: workflows, logger: logger) else { return 1 }
+        }
+        let tokensFile = demo ? DemoDatabase.tokensPath(for: database) : options.value("--tokens")
         var tokens: TokenTable?
         if let tokensFile {
             do {

@@ -14,6 +14,8 @@ const routes = [
   [/^#\/definitions$/, 'definitions'],
   [/^#\/definitions\/([^/]+)\/(\d+)$/, 'definitions'],
   [/^#\/calendar$/, 'calendar'],
+  [/^#\/overview$/, 'overview'],
+  [/^#\/incidents$/, 'incidents'],
 ];
 
 /** The signed-in caller (GET /v1/me) or null; shared with the pages. */
@@ -58,8 +60,11 @@ function renderShell() {
   const me = session.me;
   const here = location.hash || '#/';
   const link = (hash, key, match) => h('a', { href: hash, 'aria-current': match.test(here) ? 'page' : null }, t(key));
+  const supervisor = me && (me.roles.includes('administrator') || me.roles.includes('auditor'));
   replace(nav, me ? [
+    supervisor ? link('#/overview', 'nav.overview', /^#\/overview$/) : null,
     link('#/inbox', 'nav.inbox', /^#\/(inbox)?$|^#\/projects/),
+    supervisor ? link('#/incidents', 'nav.incidents', /^#\/incidents$/) : null,
     link('#/definitions', 'nav.definitions', /^#\/definitions/),
     link('#/calendar', 'nav.calendar', /^#\/calendar/),
   ] : [link('#/signin', 'nav.signin', /^#\/signin/)]);

@@ -4,6 +4,7 @@
 
 import { lang, outcomeLabel } from './i18n.js';
 import { actorText, assigneeText, valueText } from './format.js';
+import { commandText } from './incidents.js';
 
 /** The event's type and fields, whichever shape it has. */
 export function normalize(event) {
@@ -171,6 +172,21 @@ export class HistoryReader {
       case 'instanceWithdrawn':
         return en ? `${actorText(f.actor)} withdrew the project${comment(f.comment)}`
           : `${actorText(f.actor)}撤销了项目${comment(f.comment)}`;
+      case 'incidentRaised': {
+        const what = commandText(f.command, this.nodeName);
+        const suspended = f.timer === null ? '' : (en ? '; the timer is suspended' : '，该计时暂停');
+        return en ? `Incident ${f.incident}: ${what} failed${suspended}: ${f.error}`
+          : `发生故障${f.incident}：${what}失败${suspended}，错误：${f.error}`;
+      }
+      case 'incidentRetryFailed':
+        return en ? `Retry of incident ${f.incident} failed: ${f.error}` : `故障${f.incident}重试失败，错误：${f.error}`;
+      case 'incidentResolved': {
+        const how = f.resolution === 'retried' ? (en ? 'retried successfully' : '重试成功')
+          : f.resolution === 'moved' ? (en ? `the project was moved to ${node(f.movedTo)}` : `项目转到${node(f.movedTo)}`)
+            : (en ? 'marked as resolved' : '标记为已解决');
+        return en ? `Incident ${f.incident} resolved: ${how}${comment(f.comment)}`
+          : `故障${f.incident}已处理：${how}${comment(f.comment)}`;
+      }
       case 'tokenCreated': case 'tokenMoved':
         return en ? `Token ${f.token} at ${node(f.node)}` : `令牌${f.token}到达${node(f.node)}`;
       default:

@@ -52,6 +52,27 @@ const zh = {
   'cal.dayZero': '视为收到日（第0日）', 'kind.workday': '工作日', 'kind.weekend': '周末', 'kind.holiday': '法定节假日',
   'kind.make-up-workday': '调休上班', 'error.generic': '出错了：{0}', 'error.forbidden': '无权操作：{0}', 'common.refresh': '刷新',
   'common.yes': '是', 'common.no': '否', 'common.system': '系统',
+  'nav.overview': '总览', 'nav.incidents': '故障', 'incident.title': '故障 {0}', 'incident.open': '未解决',
+  'incident.resolved': '已解决', 'resolution.retried': '重试成功', 'resolution.moved': '转到其他环节',
+  'resolution.marked': '手工标记', 'incident.what': '失败的操作', 'incident.error': '错误',
+  'incident.timer': '触发方式', 'incident.byTimer': '计时{0}到时',
+  'incident.failures': '失败次数', 'incident.raisedAt': '发生时间', 'incident.resolvedBy': '处理人',
+  'incident.resolvedAt': '处理时间', 'incident.resolution': '处理结果', 'incident.comment': '处理意见（必填）',
+  'incident.retryComment': '重试说明（可选）', 'incident.retry': '重试', 'incident.resolve': '处理',
+  'incident.moveTo': '转到环节（可选）', 'incident.noMove': '不转移，仅标记为已解决',
+  'incident.notRetryable': '此故障由用户的操作引起，不能重试：请用户重新操作，再在此标记处理。',
+  'incident.commentRequired': '请填写处理意见。', 'incident.retried': '故障{0}已重试成功。',
+  'incident.resolvedDone': '故障{0}已处理。', 'incident.suspended': '已暂停（故障{0}）', 'incident.none': '没有故障。',
+  'incident.userCommand': '用户的操作', 'incident.section': '故障', 'incidents.title': '故障',
+  'incidents.help': '计时到时或用户操作在流程引擎或插件内失败时记录的故障。管理员在项目页面重试或处理。',
+  'incidents.status': '状态', 'incidents.project': '项目', 'incidents.openOnly': '未解决',
+  'overview.title': '总览', 'overview.help': '截至 {0}（北京时间）。本页只读。', 'overview.overdueRecords': '逾期记录',
+  'overview.lateTasks': '超期未办的待办', 'overview.openIncidents': '未解决的故障', 'overview.openTasks': '待办任务',
+  'overview.overdueTitle': '逾期：按地区和环节', 'overview.jurisdiction': '地区', 'overview.records': '逾期记录',
+  'overview.late': '超期未办', 'overview.incidentsTitle': '未解决的故障', 'overview.stagesTitle': '待办：按环节',
+  'overview.median': '已等待工作日（中位数）', 'overview.days': '{0}个工作日',
+  'overview.medianNote': '“已等待工作日”是各待办自收到之日起至今日的工作日数的中位数。各环节办结用时的中位数需要逐个读取项目的办理经过，API 没有列出全部项目的接口，本页暂不显示。',
+  'incidents.resolvedOnly': '已解决', 'incidents.count': '共 {0} 项，第 {1}/{2} 页', 'incidents.readOnly': '审计只读：不能重试或处理。',
 };
 
 const en = {
@@ -129,6 +150,39 @@ const en = {
   'kind.weekend': 'weekend', 'kind.holiday': 'statutory holiday', 'kind.make-up-workday': 'make-up working day',
   'error.generic': 'Something went wrong: {0}', 'error.forbidden': 'Not allowed: {0}', 'common.refresh': 'Refresh',
   'common.yes': 'yes', 'common.no': 'no', 'common.system': 'system',
+  'nav.overview': 'Overview', 'nav.incidents': 'Incidents', 'incident.title': 'Incident {0}', 'incident.open': 'open',
+  'incident.resolved': 'resolved', 'resolution.retried': 'retried', 'resolution.moved': 'moved to another stage',
+  'resolution.marked': 'marked by hand', 'incident.what': 'What failed', 'incident.error': 'Error',
+  'incident.timer': 'Raised by', 'incident.byTimer': 'timer {0} firing',
+  'incident.failures': 'Failures', 'incident.raisedAt': 'Raised',
+  'incident.resolvedBy': 'Resolved by', 'incident.resolvedAt': 'Resolved', 'incident.resolution': 'Resolution',
+  'incident.comment': 'Comment (required)', 'incident.retryComment': 'Comment (optional)', 'incident.retry': 'Retry',
+  'incident.resolve': 'Resolve', 'incident.moveTo': 'Move to stage (optional)',
+  'incident.noMove': 'do not move; mark as resolved',
+  'incident.notRetryable':
+    'A user’s command raised this incident, so it cannot be retried: '
+    + 'the user repeats the command, then resolve it here.',
+  'incident.commentRequired': 'Please enter a comment.', 'incident.retried': 'Incident {0} was retried.',
+  'incident.resolvedDone': 'Incident {0} was resolved.', 'incident.suspended': 'suspended (incident {0})',
+  'incident.none': 'No incidents.', 'incident.userCommand': 'user command', 'incident.section': 'Incidents',
+  'incidents.title': 'Incidents',
+  'overview.title': 'Overview', 'overview.help': 'As of {0} (Beijing time). This page is read only.',
+  'overview.overdueRecords': 'Overdue records', 'overview.lateTasks': 'Open tasks past their due date',
+  'overview.openIncidents': 'Open incidents', 'overview.openTasks': 'Open tasks',
+  'overview.overdueTitle': 'Overdue by jurisdiction and stage', 'overview.jurisdiction': 'Jurisdiction',
+  'overview.records': 'Overdue records', 'overview.late': 'Past due, open', 'overview.incidentsTitle': 'Open incidents',
+  'overview.stagesTitle': 'Open tasks by stage', 'overview.median': 'Working days waited (median)',
+  'overview.days': '{0} working days',
+  'overview.medianNote':
+    '“Working days waited” is the median of the working days since each open task was received. The median time '
+    + 'spent in each completed stage would need every project’s history, and the API has no list of all projects, '
+    + 'so it is not shown.',
+  'incidents.help':
+    'Failures inside the engine or a plugin when a timer fired or a user acted. '
+    + 'Administrators retry or resolve them on the project page.',
+  'incidents.status': 'Status', 'incidents.project': 'Project', 'incidents.openOnly': 'open',
+  'incidents.resolvedOnly': 'resolved', 'incidents.count': '{0} incidents, page {1} of {2}',
+  'incidents.readOnly': 'Auditors read only: no retry or resolve.',
 };
 
 /** Chinese labels of the built-in stages' outcomes; unknown outcomes show their own name. */

@@ -7,10 +7,12 @@ import { t, outcomeLabel } from '../i18n.js';
 import { dueBadge, assigneeText, timeElement, actorText, valueText, periodText } from '../format.js';
 import { loadProject, notFoundMessage, nodeDeadlines, expiryText } from '../project-data.js';
 import { HistoryReader, normalize, technicalTypes } from '../events.js';
+import { incidentSection } from '../incidents.js';
 
 const PAGE = 20;
 
-export async function render({ main, session, params }) {
+export async function render(context) {
+  const { main, session, params } = context;
   const [projectID] = params;
   if (!projectID) {
     location.hash = '#/inbox';
@@ -69,7 +71,9 @@ export async function render({ main, session, params }) {
     project.timers.length === 0 ? h('p', {}, t('project.none'))
       : table([t('inbox.due'), t('project.purpose'), t('inbox.stage'), t('project.basis'), t('deadline.onExpiry')],
         project.timers.map((timer) => [
-          dueBadge(timer.due, timer.provisional, today, calendar),
+          [dueBadge(timer.due, timer.provisional, today, calendar), timer.suspendedBy == null ? null
+            : h('div', { class: 'suspended', 'data-incident': timer.suspendedBy },
+              h('span', { 'aria-hidden': 'true' }, '⏸ '), t('incident.suspended', timer.suspendedBy))],
           `${t('purpose.' + timer.purpose)}${timer.name ? ` “${timer.name}”` : ''}`,
           nodeName(timer.node),
           basisOf(timer.node, timer.name),
@@ -118,11 +122,16 @@ export async function render({ main, session, params }) {
     h('p', { class: 'noprint check' }, technical, ' ', h('label', { for: 'show-technical' }, t('project.technical'))),
     timeline);
 
+  const incidents = incidentSection(project, data, session.me,
+    (message) => render(context).then(() => main.prepend(h('p', { class: 'status ok', role: 'status',
+      id: 'incident-done' }, message))));
+
   replace(main,
     h('div', { class: 'title-row' },
       h('h1', {}, t('project.title', project.id)),
       h('button', { type: 'button', class: 'noprint', id: 'print', onclick: () => window.print() },
         t('project.print'))),
+    incidents,
     h('div', { class: 'columns' }, h('div', {}, summary, stages, tasks, timers, overdue), variables),
     history);
 }
