@@ -146,3 +146,42 @@ struct MisbehavingStage: StageKind {
         }
     }
 }
+
+/// What a plugin's invalid action does to a running service: an incident on that one project, never a trap.
+@Suite struct StageActionIncidentTests {
+    @Test func aPluginReturningZeroWorkdaysRaisesAnIncidentOnItsProjectAndTheOthersGoOn() throws {
+        let definition = Fixtures.document(nodes: """
+            {"id": "b", "type": "stage", "stage": "misbehaving",
+             "parameters": {"key": "b-work", "onDecide": "zero-workdays"}, "outcomes": {"done": "approved"}},
+            {"id": "approved", "type": "end", "result": "approved"}
+            """, start: "b")
+        let other = definition.replacingOccurrences(of: "zero-workdays", with: "complete-normally")
+            .replacingOccurrences(of: #""id": "test""#, with: #""id": "test-ok""#)
+        let service = try WorkflowService(registry: StageActionCheckTests.registry,
+                                          calendars: ["weekends": WeekendOnlyCalendar()],
+                                          store: InMemoryProjectStore(),
+                                          clock: ManualClock(at: CivilDate(iso: "2024-09-02")!))
+        try service.deploy(source: definition, file: "bad.json")
+        try service.deploy(source: other, file: "good.json")
+        let bad = try service.start(projectID: "bad", workflow: "test", variables: ["amount": .number(1)],
+                                    actor: Fixtures.reviewer)
+        _ = try service.start(projectID: "good", workflow: "test-ok", variables: ["amount": .number(1)],
+                              actor: Fixtures.reviewer)
+        let decide = { (project: String) throws in
+            let task = try #require(try service.currentState(of: project).openTasks.first)
+            try service.perform(.decide(task: task.id, actor: Fixtures.reviewer, outcome: "done", comment: nil,
+                                        data: .null), on: project)
+        }
+        let problem = #"action 1 (scheduleTimer(key: "reminder", after: 0 workdays)) schedules a timer after an "#
+            + "invalid period: a period counts from 1 to 10000 units, found 0 workdays"
+        let error = EngineError.stageMisbehaved(node: "b", kind: "misbehaving", problem: problem).description
+        #expect(throws: ServiceError.self) { try decide("bad") }
+        let history = try service.history(of: "bad")
+        #expect(history.dropFirst(bad.entries.count).map(\.event) == [
+            .incidentRaised(incident: 1, timer: nil, command: #"decide task 3 with "done" by li"#, error: error),
+        ])
+        #expect(try service.currentState(of: "bad").openTasks.map(\.key) == ["b-work"])
+        try decide("good")
+        #expect(try service.currentState(of: "good").status == .ended(result: "approved"))
+    }
+}
