@@ -25,7 +25,7 @@ struct ExpressionLexer {
     }
 
     private mutating func next() throws(ExpressionError) -> ExpressionToken {
-        while position < scalars.count, scalars[position].properties.isWhitespace {
+        while position < scalars.count, Self.isWhitespace(scalars[position]) {
             position += 1
         }
         guard position < scalars.count else {
@@ -205,6 +205,12 @@ struct ExpressionLexer {
     // MARK: - Character classes
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    /// Unicode's `White_Space`, answered for ASCII (tab to carriage return, space) without the property lookup.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isWhitespace }
+        return scalar == " " || ("\t"..."\r").contains(scalar)
+    }
 
     private static func isNameStart(_ scalar: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || scalar == "_"

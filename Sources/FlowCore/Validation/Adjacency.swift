@@ -19,6 +19,14 @@ struct Adjacency {
         self.targets = targets
     }
 
+    /// How many nodes the graph has.
+    var nodeCount: Int { first.count - 1 }
+
+    /// The targets of `node`'s edges, in order.
+    func targets(of node: Int32) -> ArraySlice<Int32> {
+        targets[first[Int(node)]..<first[Int(node) + 1]]
+    }
+
     /// The nodes reachable from `starts` (inclusive), not walking past `stop` or `alsoStop`; each is marked with
     /// `stamp` in `marks`, which must hold no `stamp` yet.
     func walk(from starts: [Int32], stoppingAt stop: Int32, _ alsoStop: Int32, marks: inout [Int32], stamp: Int32)
@@ -36,5 +44,19 @@ struct Adjacency {
             }
         }
         return reached
+    }
+}
+
+extension Adjacency {
+    /// Whether each node is reachable from `starts` (inclusive).
+    func reach(from starts: [Int32]) -> [Bool] {
+        var seen = [Bool](repeating: false, count: nodeCount)
+        var pending = starts
+        while let next = pending.popLast() {
+            guard !seen[Int(next)] else { continue }
+            seen[Int(next)] = true
+            for target in targets(of: next) where !seen[Int(target)] { pending.append(target) }
+        }
+        return seen
     }
 }
