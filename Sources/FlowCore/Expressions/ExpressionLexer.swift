@@ -221,8 +221,12 @@ struct ExpressionLexer {
     }
 
     private func text(from start: Int, to end: Int) -> String {
+        let slice = scalars[start..<end]
+        if slice.allSatisfy(\.isASCII) {
+            return String(decoding: slice.map { UInt8(truncatingIfNeeded: $0.value) }, as: UTF8.self)
+        }
         var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
+        view.append(contentsOf: slice)
         return String(view)
     }
 }

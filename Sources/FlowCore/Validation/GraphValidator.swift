@@ -74,7 +74,7 @@ struct GraphValidator {
             let reached = forwardEdges.walk(from: split.branches.compactMap { offsets[$0] },
                                             stoppingAt: joinOffset, stamp, marks: &forward, stamp: stamp)
             _ = backwardEdges.walk(from: [joinOffset], stoppingAt: stamp, stamp, marks: &backward, stamp: stamp)
-            let block = reached.filter { backward[Int($0)] == stamp }.sorted()
+            let block = GraphValidator.sortedBlock(reached, stamp: stamp, forward: forward, backward: backward)
             blocks[splitID] = block
             func inBlock(_ id: String) -> Bool {
                 guard let offset = offsets[id] else { return false }
@@ -107,5 +107,16 @@ struct GraphValidator {
                         at: parsed.element, path: parsed.path)
         }
         return ParallelBlocks(offsets: offsets, members: blocks)
+    }
+
+    /// The nodes of `reached` (the forward walk's, marked `stamp` in `forward`) that the backward walk marked too,
+    /// sorted. When they span a range of offsets not much wider than their number, as nested blocks do, reading
+    /// the marks across the range gives them in order without sorting.
+    static func sortedBlock(_ reached: [Int32], stamp: Int32, forward: [Int32], backward: [Int32]) -> [Int32] {
+        guard let low = reached.min(), let high = reached.max() else { return [] }
+        guard Int(high - low) < 4 * reached.count else {
+            return reached.filter { backward[Int($0)] == stamp }.sorted()
+        }
+        return (low...high).filter { forward[Int($0)] == stamp && backward[Int($0)] == stamp }
     }
 }
