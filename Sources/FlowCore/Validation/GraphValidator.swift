@@ -22,7 +22,8 @@ struct GraphValidator {
                         at: startElement?.location ?? startNode.element.location, path: .root.appending("start"))
         }
         let reachable = graph.forward.reach(from: [startOffset])
-        for (offset, parsed) in nodes.enumerated() where !reachable[offset] {
+        for offset in nodes.indices where !reachable[offset] {
+            let parsed = nodes[offset]
             sink.report(.unreachableNode,
                         "node \"\(parsed.node.id)\" cannot be reached from the start node \"\(start)\"; route an "
                             + "outcome, branch or deadline to it, or remove it",
@@ -30,7 +31,8 @@ struct GraphValidator {
         }
         let ends = nodes.indices.filter { if case .end = nodes[$0].node.kind { true } else { false } }.map { Int32($0) }
         let finishing = graph.backward.reach(from: ends)
-        for (offset, parsed) in nodes.enumerated() where reachable[offset] && !finishing[offset] {
+        for offset in nodes.indices where reachable[offset] && !finishing[offset] {
+            let parsed = nodes[offset]
             sink.report(.noPathToEnd,
                         "no end node can be reached from node \"\(parsed.node.id)\"; a project that gets here never "
                             + "finishes",

@@ -17,13 +17,17 @@ struct NodeGraph {
         for (offset, node) in nodes.enumerated() where offsets[node.id] == nil {
             offsets[node.id] = Int32(offset)
         }
-        let successorLists = nodes.map { $0.successors.compactMap { offsets[$0] } }
-        var predecessorLists: [[Int32]] = Array(repeating: [], count: nodes.count)
-        for (offset, targets) in successorLists.enumerated() {
-            for target in targets { predecessorLists[Int(target)].append(Int32(offset)) }
+        var first = [0]
+        first.reserveCapacity(nodes.count + 1)
+        var targets: [Int32] = []
+        for node in nodes {
+            node.forEachSuccessor { id in
+                if let target = offsets[id] { targets.append(target) }
+            }
+            first.append(targets.count)
         }
         self.offsets = offsets
-        forward = Adjacency(successorLists)
-        backward = Adjacency(predecessorLists)
+        forward = Adjacency(first: first, targets: targets)
+        backward = forward.reversed
     }
 }
