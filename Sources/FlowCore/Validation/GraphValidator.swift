@@ -11,9 +11,10 @@ struct GraphValidator {
     func validate() -> ParallelBlocks {
         let graph = NodeGraph(nodes.map(\.node))
         guard let startOffset = graph.offsets[start] else {
-            sink.report(.missingNode,
-                        "the start node \"\(start)\" does not exist\(Suggestion.hint(for: start, in: graph.offsets.keys))",
-                        at: startElement?.location ?? SourceLocation(line: 1, column: 1), path: .root.appending("start"))
+            let hint = Suggestion.hint(for: start, in: graph.offsets.keys)
+            sink.report(.missingNode, "the start node \"\(start)\" does not exist\(hint)",
+                        at: startElement?.location ?? SourceLocation(line: 1, column: 1),
+                        path: .root.appending("start"))
             return ParallelBlocks()
         }
         let startNode = nodes[Int(startOffset)]
