@@ -13,19 +13,29 @@ public struct Node: Sendable {
 
     /// The ids of the nodes this node can lead to, in the order written.
     public var successors: [String] {
+        var successors: [String] = []
+        forEachSuccessor { successors.append($0) }
+        return successors
+    }
+
+    /// Calls `body` with each of `successors` in turn, without building the array.
+    func forEachSuccessor(_ body: (String) -> Void) {
         switch kind {
         case .stage(let stage):
-            return stage.outcomes.map(\.target) + stage.deadlines.compactMap(\.target) + stage.returnTo
+            for outcome in stage.outcomes { body(outcome.target) }
+            for deadline in stage.deadlines { if let target = deadline.target { body(target) } }
+            for target in stage.returnTo { body(target) }
         case .exclusive(let gateway):
-            return gateway.branches.map(\.target) + (gateway.defaultTarget.map { [$0] } ?? [])
+            for branch in gateway.branches { body(branch.target) }
+            if let target = gateway.defaultTarget { body(target) }
         case .parallel(let split):
-            return split.branches
+            for branch in split.branches { body(branch) }
         case .join(let join):
-            return [join.next]
+            body(join.next)
         case .wait(let wait):
-            return [wait.next]
+            body(wait.next)
         case .end:
-            return []
+            break
         }
     }
 }

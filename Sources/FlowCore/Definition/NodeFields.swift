@@ -15,17 +15,17 @@ struct NodeFields {
         reader.rejectUnknownFields(allowed: NodeReader.commonFields + fields)
     }
 
-    /// A reference to another node in `element`, checked against the known ids.
-    private func reference(_ element: JSONElement, path: JSONPath) -> String? {
+    /// A reference to another node in `element`, checked against the known ids; `path` is built only to report.
+    private func reference(_ element: JSONElement, path: @autoclosure () -> JSONPath) -> String? {
         guard let target = element.string else {
             sink.report(.wrongType, "a node reference must be a node id string, found \(element.value.kindDescription)",
-                        at: element, path: path)
+                        at: element, path: path())
             return nil
         }
         guard known.contains(target) else {
             sink.report(.missingNode,
                         "there is no node \"\(Excerpt.of(target))\"\(sink.nodeHint(for: target, in: known))",
-                        at: element, path: path)
+                        at: element, path: path())
             return nil
         }
         return target
@@ -80,22 +80,23 @@ struct NodeFields {
         var routes: [OutcomeRoute] = []
         var complete = true
         for member in object.element.members ?? [] {
-            let memberPath = object.path.appending(member.key)
+            func memberPath() -> JSONPath { object.path.appending(member.key) }
             if let offered, !offered.contains(member.key) {
                 sink.report(.unknownOutcome,
                             "stage kind \"\(kind ?? "")\" has no outcome \"\(member.key)\""
                                 + "\(Suggestion.hint(for: member.key, in: offered)); its outcomes are "
                                 + offered.map { "\"\($0)\"" }.joined(separator: ", "),
-                            at: member.keyLocation, path: memberPath)
+                            at: member.keyLocation, path: memberPath())
                 complete = false
             }
-            if let target = reference(member.value, path: memberPath) {
+            if let target = reference(member.value, path: memberPath()) {
                 routes.append(OutcomeRoute(outcome: member.key, target: target))
             } else {
                 complete = false
             }
         }
-        let written = Set((object.element.members ?? []).map(\.key))
+        // Searched once per outcome the kind offers (a handful), so a plain array keeps this linear.
+        let written = (object.element.members ?? []).map(\.key)
         for outcome in offered ?? [] where !written.contains(outcome) {
             sink.report(.unroutedOutcome,
                         "outcome \"\(outcome)\" of stage kind \"\(kind ?? "")\" has no route; add \"\(outcome)\": "

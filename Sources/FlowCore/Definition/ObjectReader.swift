@@ -20,15 +20,34 @@ struct ObjectReader {
         self.sink = sink
         self.what = what
         self.members = members
+        for (member, first) in ObjectReader.repeatedMembers(members) {
+            sink.report(.duplicateKey, "field \"\(member.key)\" appears twice in \(what) (first at line \(first.line))",
+                        at: member.keyLocation, path: path.appending(member.key))
+        }
+    }
+
+    /// Each member whose key an earlier member already has, in order, with the location of the first such key.
+    /// Objects of a definition have a handful of members, compared pairwise without hashing; a large one goes
+    /// through a dictionary, so that the check stays linear.
+    private static func repeatedMembers(_ members: [JSONElement.Member]) -> [(JSONElement.Member, SourceLocation)] {
+        var repeated: [(JSONElement.Member, SourceLocation)] = []
+        if members.count <= 16 {
+            for (offset, member) in members.enumerated() {
+                if let first = members[..<offset].first(where: { $0.key == member.key }) {
+                    repeated.append((member, first.keyLocation))
+                }
+            }
+            return repeated
+        }
         var seen: [String: SourceLocation] = [:]
         for member in members {
             if let first = seen[member.key] {
-                sink.report(.duplicateKey, "field \"\(member.key)\" appears twice in \(what) (first at line \(first.line))",
-                            at: member.keyLocation, path: path.appending(member.key))
+                repeated.append((member, first))
             } else {
                 seen[member.key] = member.keyLocation
             }
         }
+        return repeated
     }
 
     /// Reports every member not in `allowed`.

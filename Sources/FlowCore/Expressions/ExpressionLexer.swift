@@ -25,7 +25,7 @@ struct ExpressionLexer {
     }
 
     private mutating func next() throws(ExpressionError) -> ExpressionToken {
-        while position < scalars.count, scalars[position].properties.isWhitespace {
+        while position < scalars.count, Self.isWhitespace(scalars[position]) {
             position += 1
         }
         guard position < scalars.count else {
@@ -206,6 +206,12 @@ struct ExpressionLexer {
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
+    /// Unicode's `White_Space`, answered for ASCII (tab to carriage return, space) without the property lookup.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isWhitespace }
+        return scalar == " " || ("\t"..."\r").contains(scalar)
+    }
+
     private static func isNameStart(_ scalar: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || scalar == "_"
     }
@@ -215,8 +221,12 @@ struct ExpressionLexer {
     }
 
     private func text(from start: Int, to end: Int) -> String {
+        let slice = scalars[start..<end]
+        if slice.allSatisfy(\.isASCII) {
+            return String(decoding: slice.map { UInt8(truncatingIfNeeded: $0.value) }, as: UTF8.self)
+        }
         var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
+        view.append(contentsOf: slice)
         return String(view)
     }
 }

@@ -3,11 +3,14 @@
 /// Foundation's `JSONSerialization` reports neither, and administrators need "line 42, column 17" to fix a
 /// definition. The parser rejects what RFC 8259 rejects (trailing commas, comments, single quotes, leading
 /// zeros, lone surrogates) and bounds nesting depth so hostile input cannot exhaust the stack.
+///
+/// It reads the text's UTF-8 bytes (columns still count Unicode scalars: a continuation byte does not move the
+/// column) and makes each string from a slice of them, copying byte by byte only around escapes.
 public struct JSONParser {
     /// Deepest nesting of arrays and objects accepted.
     public static let maximumDepth = 256
 
-    private let scalars: [Unicode.Scalar]
+    private let bytes: [UInt8]
     private var index = 0
     private var line = 1
     private var column = 1
@@ -15,36 +18,54 @@ public struct JSONParser {
 
     /// Parses a whole document; anything but whitespace after the value is an error.
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONElement {
-        var parser = JSONParser(scalars: Array(text.unicodeScalars))
+        var parser = JSONParser(bytes: Array(text.utf8))
         parser.skipWhitespace()
         let element = try parser.parseValue()
         parser.skipWhitespace()
-        if parser.index < parser.scalars.count {
+        if parser.index < parser.bytes.count {
             throw parser.error("unexpected \(parser.describeCurrent()) after the end of the document")
         }
         return element
     }
 
-    private init(scalars: [Unicode.Scalar]) {
-        self.scalars = scalars
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
     }
 
     private var location: SourceLocation { SourceLocation(line: line, column: column) }
 
-    private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
+    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
+    /// The whole scalar starting at the current byte (the parser stops only between scalars).
+    private var currentScalar: Unicode.Scalar? {
+        guard index < bytes.count else { return nil }
+        var iterator = bytes[index...].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+        return scalar
+    }
+
+    /// Moves past one byte; the column moves at the first byte of each scalar.
     private mutating func advance() {
-        if scalars[index] == "\n" {
+        let byte = bytes[index]
+        if byte == ASCII.lineFeed {
             line += 1
             column = 1
-        } else {
+        } else if byte & 0xC0 != 0x80 {
             column += 1
         }
         index += 1
     }
 
+    /// Moves past the current scalar, however many bytes it takes.
+    private mutating func advanceScalar() {
+        advance()
+        while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+    }
+
     private mutating func skipWhitespace() {
-        while let scalar = current, scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
+        while let byte = current,
+              byte == ASCII.space || byte == ASCII.tab || byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
             advance()
         }
     }
@@ -54,7 +75,7 @@ public struct JSONParser {
     }
 
     private func describeCurrent() -> String {
-        guard let scalar = current else { return "end of file" }
+        guard let scalar = currentScalar else { return "end of file" }
         switch scalar {
         case "\n": return "line break"
         case "\t": return "tab"
@@ -64,15 +85,16 @@ public struct JSONParser {
 
     private mutating func parseValue() throws(JSONSyntaxError) -> JSONElement {
         let start = location
-        guard let scalar = current else { throw error("expected a value, found end of file") }
-        switch scalar {
-        case "{": return JSONElement(location: start, content: try parseObject())
-        case "[": return JSONElement(location: start, content: try parseArray())
-        case "\"": return JSONElement(location: start, content: .string(try parseString()))
-        case "t": try parseLiteral("true"); return JSONElement(location: start, content: .bool(true))
-        case "f": try parseLiteral("false"); return JSONElement(location: start, content: .bool(false))
-        case "n": try parseLiteral("null"); return JSONElement(location: start, content: .null)
-        case "-", "0"..."9": return JSONElement(location: start, content: .number(try parseNumber()))
+        guard let byte = current else { throw error("expected a value, found end of file") }
+        switch byte {
+        case UInt8(ascii: "{"): return JSONElement(location: start, content: try parseObject())
+        case UInt8(ascii: "["): return JSONElement(location: start, content: try parseArray())
+        case ASCII.quote: return JSONElement(location: start, content: .string(try parseString()))
+        case UInt8(ascii: "t"): try parseLiteral("true"); return JSONElement(location: start, content: .bool(true))
+        case UInt8(ascii: "f"): try parseLiteral("false"); return JSONElement(location: start, content: .bool(false))
+        case UInt8(ascii: "n"): try parseLiteral("null"); return JSONElement(location: start, content: .null)
+        case UInt8(ascii: "-"), ASCII.zero...ASCII.nine:
+            return JSONElement(location: start, content: .number(try parseNumber()))
         default: throw error("expected a value, found \(describeCurrent())")
         }
     }
@@ -89,32 +111,34 @@ public struct JSONParser {
         advance()  // {
         skipWhitespace()
         var members: [JSONElement.Member] = []
-        if current == "}" {
+        if current == UInt8(ascii: "}") {
             advance()
             depth -= 1
             return .object(members)
         }
         while true {
             skipWhitespace()
-            guard current == "\"" else {
+            guard current == ASCII.quote else {
                 throw error("expected a member name in double quotes, found \(describeCurrent())")
             }
             let keyLocation = location
             let key = try parseString()
             skipWhitespace()
-            guard current == ":" else { throw error("expected ':' after member name \"\(key)\", found \(describeCurrent())") }
+            guard current == UInt8(ascii: ":") else {
+                throw error("expected ':' after member name \"\(key)\", found \(describeCurrent())")
+            }
             advance()
             skipWhitespace()
             let value = try parseValue()
             members.append(JSONElement.Member(key: key, keyLocation: keyLocation, value: value))
             skipWhitespace()
-            if current == "," {
+            if current == UInt8(ascii: ",") {
                 advance()
                 skipWhitespace()
-                if current == "}" { throw error("trailing comma before '}'") }
+                if current == UInt8(ascii: "}") { throw error("trailing comma before '}'") }
                 continue
             }
-            if current == "}" {
+            if current == UInt8(ascii: "}") {
                 advance()
                 depth -= 1
                 return .object(members)
@@ -128,7 +152,7 @@ public struct JSONParser {
         advance()  // [
         skipWhitespace()
         var elements: [JSONElement] = []
-        if current == "]" {
+        if current == UInt8(ascii: "]") {
             advance()
             depth -= 1
             return .array(elements)
@@ -137,13 +161,13 @@ public struct JSONParser {
             skipWhitespace()
             elements.append(try parseValue())
             skipWhitespace()
-            if current == "," {
+            if current == UInt8(ascii: ",") {
                 advance()
                 skipWhitespace()
-                if current == "]" { throw error("trailing comma before ']'") }
+                if current == UInt8(ascii: "]") { throw error("trailing comma before ']'") }
                 continue
             }
-            if current == "]" {
+            if current == UInt8(ascii: "]") {
                 advance()
                 depth -= 1
                 return .array(elements)
@@ -152,90 +176,101 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseLiteral(_ word: String) throws(JSONSyntaxError) {
+    private mutating func parseLiteral(_ word: StaticString) throws(JSONSyntaxError) {
         let start = location
-        for expected in word.unicodeScalars {
-            guard current == expected else { throw error("invalid literal; expected '\(word)'", at: start) }
+        for offset in 0..<word.utf8CodeUnitCount {
+            guard current == word.utf8Start[offset] else {
+                throw error("invalid literal; expected '\(word)'", at: start)
+            }
             advance()
         }
     }
 
+    private func isDigit(_ byte: UInt8?) -> Bool {
+        guard let byte else { return false }
+        return byte >= ASCII.zero && byte <= ASCII.nine
+    }
+
+    private mutating func skipDigits() {
+        while isDigit(current) { advance() }
+    }
+
+    /// The number's text as written, except that an exponent's `E` is written `e`.
     private mutating func parseNumber() throws(JSONSyntaxError) -> String {
         let start = location
-        var text = ""
-        func isDigit(_ scalar: Unicode.Scalar?) -> Bool {
-            guard let scalar else { return false }
-            return ("0"..."9").contains(scalar)
-        }
-        if current == "-" {
-            text.unicodeScalars.append("-")
-            advance()
-        }
+        let first = index
+        var upperExponent: Int?
+        if current == UInt8(ascii: "-") { advance() }
         guard isDigit(current) else { throw error("invalid number: expected a digit after '-'", at: start) }
-        if current == "0" {
-            text.unicodeScalars.append("0")
+        if current == ASCII.zero {
             advance()
             if isDigit(current) { throw error("invalid number: leading zeros are not allowed", at: start) }
         } else {
-            while isDigit(current), let scalar = current {
-                text.unicodeScalars.append(scalar)
-                advance()
-            }
+            skipDigits()
         }
-        if current == "." {
-            text.unicodeScalars.append(".")
+        if current == UInt8(ascii: ".") {
             advance()
             guard isDigit(current) else { throw error("invalid number: expected a digit after '.'", at: start) }
-            while isDigit(current), let scalar = current {
-                text.unicodeScalars.append(scalar)
-                advance()
-            }
+            skipDigits()
         }
-        if current == "e" || current == "E" {
-            text.unicodeScalars.append("e")
+        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            if current == UInt8(ascii: "E") { upperExponent = index - first }
             advance()
-            if let sign = current, sign == "+" || sign == "-" {
-                text.unicodeScalars.append(sign)
-                advance()
-            }
+            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { advance() }
             guard isDigit(current) else { throw error("invalid number: expected a digit in the exponent", at: start) }
-            while isDigit(current), let scalar = current {
-                text.unicodeScalars.append(scalar)
-                advance()
-            }
+            skipDigits()
         }
-        return text
+        var text = Array(bytes[first..<index])
+        if let upperExponent { text[upperExponent] = UInt8(ascii: "e") }
+        return String(decoding: text, as: UTF8.self)
     }
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         let start = location
         advance()  // opening quote
-        var text = String.UnicodeScalarView()
+        var segmentStart = index
+        // Filled only when the string has escapes: the text before the current segment, unescaped.
+        var unescaped: [UInt8] = []
         while true {
-            guard let scalar = current else { throw error("unterminated string", at: start) }
-            switch scalar {
-            case "\"":
-                advance()
-                return String(text)
-            case "\\":
-                advance()
-                text.append(try parseEscape())
-            default:
-                if scalar.value < 0x20 {
-                    throw error("control character U+\(hex4(scalar.value)) must be escaped inside a string")
+            guard let byte = current else { throw error("unterminated string", at: start) }
+            switch byte {
+            case ASCII.quote:
+                let text: String
+                if unescaped.isEmpty {
+                    text = String(decoding: bytes[segmentStart..<index], as: UTF8.self)
+                } else {
+                    unescaped.append(contentsOf: bytes[segmentStart..<index])
+                    text = String(decoding: unescaped, as: UTF8.self)
                 }
-                text.append(scalar)
+                advance()
+                return text
+            case ASCII.backslash:
+                unescaped.append(contentsOf: bytes[segmentStart..<index])
+                advance()
+                let scalar = try parseEscape()
+                UTF8.encode(scalar) { unescaped.append($0) }
+                segmentStart = index
+            case ..<0x20:
+                throw error("control character U+\(hex4(UInt32(byte))) must be escaped inside a string")
+            default:
                 advance()
             }
         }
     }
 
     private mutating func parseEscape() throws(JSONSyntaxError) -> Unicode.Scalar {
-        guard let scalar = current else { throw error("unterminated escape sequence") }
-        let simple: [Unicode.Scalar: Unicode.Scalar] = [
-            "\"": "\"", "\\": "\\", "/": "/", "b": "\u{08}", "f": "\u{0C}", "n": "\n", "r": "\r", "t": "\t",
-        ]
-        if let replacement = simple[scalar] {
+        guard let scalar = currentScalar else { throw error("unterminated escape sequence") }
+        let replacement: Unicode.Scalar?
+        switch scalar {
+        case "\"", "\\", "/": replacement = scalar
+        case "b": replacement = "\u{08}"
+        case "f": replacement = "\u{0C}"
+        case "n": replacement = "\n"
+        case "r": replacement = "\r"
+        case "t": replacement = "\t"
+        default: replacement = nil
+        }
+        if let replacement {
             advance()
             return replacement
         }
@@ -243,9 +278,9 @@ public struct JSONParser {
         advance()
         let high = try parseHex4()
         if (0xD800...0xDBFF).contains(high) {
-            guard current == "\\" else { throw error("lone high surrogate \\u\(hex4(high))") }
+            guard current == ASCII.backslash else { throw error("lone high surrogate \\u\(hex4(high))") }
             advance()
-            guard current == "u" else { throw error("lone high surrogate \\u\(hex4(high))") }
+            guard current == UInt8(ascii: "u") else { throw error("lone high surrogate \\u\(hex4(high))") }
             advance()
             let low = try parseHex4()
             guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid low surrogate \\u\(hex4(low))") }
@@ -260,11 +295,12 @@ public struct JSONParser {
     private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let scalar = current, let digit = Character(scalar).hexDigitValue else {
+            // `Character.hexDigitValue` also takes the fullwidth digits and letters, as this parser always has.
+            guard let scalar = currentScalar, let digit = Character(scalar).hexDigitValue else {
                 throw error("expected four hexadecimal digits after \\u")
             }
             value = value * 16 + UInt32(digit)
-            advance()
+            advanceScalar()
         }
         return value
     }
@@ -272,6 +308,18 @@ public struct JSONParser {
     private func hex4(_ value: UInt32) -> String {
         let digits = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// The bytes the parser looks for.
+    private enum ASCII {
+        static let space = UInt8(ascii: " ")
+        static let tab = UInt8(ascii: "\t")
+        static let lineFeed = UInt8(ascii: "\n")
+        static let carriageReturn = UInt8(ascii: "\r")
+        static let quote = UInt8(ascii: "\"")
+        static let backslash = UInt8(ascii: "\\")
+        static let zero = UInt8(ascii: "0")
+        static let nine = UInt8(ascii: "9")
     }
 }
 

@@ -6,17 +6,35 @@ struct Adjacency {
     private let first: [Int]
     private let targets: [Int32]
 
-    init(_ lists: [[Int32]]) {
-        var first = [0]
-        first.reserveCapacity(lists.count + 1)
-        var targets: [Int32] = []
-        targets.reserveCapacity(lists.reduce(0) { $0 + $1.count })
-        for list in lists {
-            targets.append(contentsOf: list)
-            first.append(targets.count)
-        }
+    /// The graph whose node `node` has the targets `targets[first[node]..<first[node + 1]]`.
+    init(first: [Int], targets: [Int32]) {
+        precondition(first.first == 0 && first.last == targets.count, "Adjacency: offsets do not cover the targets")
         self.first = first
         self.targets = targets
+    }
+
+    /// The same edges the other way round: each node's sources, in node order, once per edge.
+    var reversed: Adjacency {
+        var counts = [Int](repeating: 0, count: nodeCount + 1)
+        for target in targets { counts[Int(target) + 1] += 1 }
+        for node in 0..<nodeCount { counts[node + 1] += counts[node] }
+        var next = counts
+        var sources = [Int32](repeating: 0, count: targets.count)
+        for node in 0..<nodeCount {
+            for target in self.targets(of: Int32(node)) {
+                sources[next[Int(target)]] = Int32(node)
+                next[Int(target)] += 1
+            }
+        }
+        return Adjacency(first: counts, targets: sources)
+    }
+
+    /// How many nodes the graph has.
+    var nodeCount: Int { first.count - 1 }
+
+    /// The targets of `node`'s edges, in order.
+    func targets(of node: Int32) -> ArraySlice<Int32> {
+        targets[first[Int(node)]..<first[Int(node) + 1]]
     }
 
     /// The nodes reachable from `starts` (inclusive), not walking past `stop` or `alsoStop`; each is marked with
@@ -36,5 +54,19 @@ struct Adjacency {
             }
         }
         return reached
+    }
+}
+
+extension Adjacency {
+    /// Whether each node is reachable from `starts` (inclusive).
+    func reach(from starts: [Int32]) -> [Bool] {
+        var seen = [Bool](repeating: false, count: nodeCount)
+        var pending = starts
+        while let next = pending.popLast() {
+            guard !seen[Int(next)] else { continue }
+            seen[Int(next)] = true
+            for target in targets(of: next) where !seen[Int(target)] { pending.append(target) }
+        }
+        return seen
     }
 }

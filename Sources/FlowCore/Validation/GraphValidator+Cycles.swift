@@ -3,18 +3,12 @@
 extension GraphValidator {
     /// Reports every cycle of automatic nodes (exclusive gateways, parallel splits, joins), once per strongly
     /// connected component, at the component's first node in file order, naming a shortest cycle through it.
-    func reportAutomaticCycles() {
-        var index: [String: Int] = [:]
-        for (offset, parsed) in nodes.enumerated() where index[parsed.node.id] == nil {
-            index[parsed.node.id] = offset
-        }
+    func reportAutomaticCycles(_ graph: NodeGraph) {
         // The graph of automatic nodes only, as node offsets; edges to stages, waits and ends are left out.
         var edges: [[Int]] = Array(repeating: [], count: nodes.count)
         for (offset, parsed) in nodes.enumerated() where GraphValidator.goesOnAtOnce(parsed.node.kind) {
-            edges[offset] = parsed.node.successors.compactMap { target in
-                guard let targetOffset = index[target],
-                      GraphValidator.goesOnAtOnce(nodes[targetOffset].node.kind) else { return nil }
-                return targetOffset
+            edges[offset] = graph.forward.targets(of: Int32(offset)).compactMap { target in
+                GraphValidator.goesOnAtOnce(nodes[Int(target)].node.kind) ? Int(target) : nil
             }
         }
         for component in GraphValidator.stronglyConnectedComponents(edges) {

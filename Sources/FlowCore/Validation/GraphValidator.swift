@@ -7,57 +7,46 @@ struct GraphValidator {
     let startElement: JSONElement?
     let sink: DiagnosticSink
 
-    private var byID: [String: NodeReader.ParsedNode] {
-        Dictionary(nodes.map { ($0.node.id, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
     /// Runs every check and returns, for each parallel split, the nodes inside its block.
     func validate() -> ParallelBlocks {
-        let byID = self.byID
-        guard let startNode = byID[start] else {
-            sink.report(.missingNode, "the start node \"\(start)\" does not exist\(Suggestion.hint(for: start, in: byID.keys))",
-                        at: startElement?.location ?? SourceLocation(line: 1, column: 1), path: .root.appending("start"))
+        let graph = NodeGraph(nodes.map(\.node))
+        guard let startOffset = graph.offsets[start] else {
+            let hint = Suggestion.hint(for: start, in: graph.offsets.keys)
+            sink.report(.missingNode, "the start node \"\(start)\" does not exist\(hint)",
+                        at: startElement?.location ?? SourceLocation(line: 1, column: 1),
+                        path: .root.appending("start"))
             return ParallelBlocks()
         }
+        let startNode = nodes[Int(startOffset)]
         if case .join = startNode.node.kind {
             sink.report(.joinDeadlock, "the start node \"\(start)\" is a join; a project would wait there forever",
                         at: startElement?.location ?? startNode.element.location, path: .root.appending("start"))
         }
-        let successors = byID.mapValues { $0.node.successors }
-        let reachable = GraphValidator.reach(from: [start], successors: successors)
-        for parsed in nodes where !reachable.contains(parsed.node.id) {
+        let reachable = graph.forward.reach(from: [startOffset])
+        for offset in nodes.indices where !reachable[offset] {
+            let parsed = nodes[offset]
             sink.report(.unreachableNode,
                         "node \"\(parsed.node.id)\" cannot be reached from the start node \"\(start)\"; route an "
                             + "outcome, branch or deadline to it, or remove it",
                         at: parsed.element, path: parsed.path)
         }
-        let predecessors = GraphValidator.invert(successors)
-        let ends = nodes.filter { if case .end = $0.node.kind { return true } else { return false } }.map(\.node.id)
-        let finishing = GraphValidator.reach(from: ends, successors: predecessors)
-        for parsed in nodes where reachable.contains(parsed.node.id) && !finishing.contains(parsed.node.id) {
+        let ends = nodes.indices.filter { if case .end = nodes[$0].node.kind { true } else { false } }.map { Int32($0) }
+        let finishing = graph.backward.reach(from: ends)
+        for offset in nodes.indices where reachable[offset] && !finishing[offset] {
+            let parsed = nodes[offset]
             sink.report(.noPathToEnd,
                         "no end node can be reached from node \"\(parsed.node.id)\"; a project that gets here never "
                             + "finishes",
                         at: parsed.element, path: parsed.path)
         }
-        reportAutomaticCycles()
-        return parallelBlocks(byID: byID, successors: successors, predecessors: predecessors)
+        reportAutomaticCycles(graph)
+        return parallelBlocks(graph)
     }
 
-    private func parallelBlocks(byID: [String: NodeReader.ParsedNode], successors: [String: [String]],
-                                predecessors: [String: [String]]) -> ParallelBlocks
-    {
-        var offsets: [String: Int32] = [:]
-        for (offset, parsed) in nodes.enumerated() where offsets[parsed.node.id] == nil {
-            offsets[parsed.node.id] = Int32(offset)
-        }
-        let successorLists = nodes.map { $0.node.successors.compactMap { offsets[$0] } }
-        let forwardEdges = Adjacency(successorLists)
-        var predecessorLists: [[Int32]] = Array(repeating: [], count: nodes.count)
-        for (offset, targets) in successorLists.enumerated() {
-            for target in targets { predecessorLists[Int(target)].append(Int32(offset)) }
-        }
-        let backwardEdges = Adjacency(predecessorLists)
+    private func parallelBlocks(_ graph: NodeGraph) -> ParallelBlocks {
+        let offsets = graph.offsets
+        let forwardEdges = graph.forward
+        let backwardEdges = graph.backward
         // Marks stamped with the split's offset, so that each walk reuses the arrays without clearing them.
         var forward = [Int32](repeating: -1, count: nodes.count)
         var backward = [Int32](repeating: -1, count: nodes.count)
@@ -68,11 +57,11 @@ struct GraphValidator {
             let splitID = parsed.node.id
             let joinPath = parsed.path.appending("join")
             let joinElement = parsed.element.member("join")?.value ?? parsed.element
-            guard let joinNode = byID[split.join], case .join = joinNode.node.kind, let joinOffset = offsets[split.join]
-            else {
+            let joinOffset = offsets[split.join]
+            guard let joinOffset, case .join = nodes[Int(joinOffset)].node.kind else {
                 sink.report(.joinNeverFires,
                             "\"join\" of parallel split \"\(splitID)\" must name a join node, but \"\(split.join)\" is "
-                                + "a \(byID[split.join]?.node.kind.typeName ?? "missing") node",
+                                + "a \(joinOffset.map { nodes[Int($0)].node.kind.typeName } ?? "missing") node",
                             at: joinElement, path: joinPath)
                 continue
             }
@@ -88,7 +77,7 @@ struct GraphValidator {
             let reached = forwardEdges.walk(from: split.branches.compactMap { offsets[$0] },
                                             stoppingAt: joinOffset, stamp, marks: &forward, stamp: stamp)
             _ = backwardEdges.walk(from: [joinOffset], stoppingAt: stamp, stamp, marks: &backward, stamp: stamp)
-            let block = reached.filter { backward[Int($0)] == stamp }.sorted()
+            let block = GraphValidator.sortedBlock(reached, stamp: stamp, forward: forward, backward: backward)
             blocks[splitID] = block
             func inBlock(_ id: String) -> Bool {
                 guard let offset = offsets[id] else { return false }
@@ -101,8 +90,12 @@ struct GraphValidator {
                             at: parsed.element.member("branches")?.value.elements?[index] ?? parsed.element,
                             path: parsed.path.appending("branches").appending(index))
             }
-            for predecessor in predecessors[split.join] ?? [] where predecessor != splitID && !inBlock(predecessor) {
-                guard let outside = byID[predecessor] else { continue }
+            // In the order of the predecessors' ids, once per edge.
+            let predecessors = backwardEdges.targets(of: joinOffset).map { nodes[Int($0)] }.sorted {
+                $0.node.id < $1.node.id
+            }
+            for outside in predecessors where outside.node.id != splitID && !inBlock(outside.node.id) {
+                let predecessor = outside.node.id
                 sink.report(.joinDeadlock,
                             "join \"\(split.join)\" can be entered from node \"\(predecessor)\", outside the parallel "
                                 + "block of \"\(splitID)\"; a project arriving that way would wait for branches that "
@@ -119,27 +112,14 @@ struct GraphValidator {
         return ParallelBlocks(offsets: offsets, members: blocks)
     }
 
-    /// Every node reachable from `starts` (inclusive), not walking past the `stoppingAt` nodes.
-    static func reach(from starts: [String], successors: [String: [String]], stoppingAt: Set<String> = [])
-        -> Set<String>
-    {
-        var seen: Set<String> = []
-        var pending = starts.filter { !stoppingAt.contains($0) }
-        while let next = pending.popLast() {
-            guard seen.insert(next).inserted else { continue }
-            for successor in successors[next] ?? [] where !seen.contains(successor) && !stoppingAt.contains(successor) {
-                pending.append(successor)
-            }
+    /// The nodes of `reached` (the forward walk's, marked `stamp` in `forward`) that the backward walk marked too,
+    /// sorted. When they span a range of offsets not much wider than their number, as nested blocks do, reading
+    /// the marks across the range gives them in order without sorting.
+    static func sortedBlock(_ reached: [Int32], stamp: Int32, forward: [Int32], backward: [Int32]) -> [Int32] {
+        guard let low = reached.min(), let high = reached.max() else { return [] }
+        guard Int(high - low) < 4 * reached.count else {
+            return reached.filter { backward[Int($0)] == stamp }.sorted()
         }
-        return seen
-    }
-
-    /// The predecessor lists of a successor map.
-    static func invert(_ successors: [String: [String]]) -> [String: [String]] {
-        var predecessors: [String: [String]] = [:]
-        for (node, targets) in successors.sorted(by: { $0.key < $1.key }) {
-            for target in targets { predecessors[target, default: []].append(node) }
-        }
-        return predecessors
+        return (low...high).filter { forward[Int($0)] == stamp && backward[Int($0)] == stamp }
     }
 }
