@@ -27,7 +27,7 @@ final class LockFile: Sendable {
             throw .failure("cannot create the lock file \(path): \(reason) (open); check that the folder exists and "
                 + "is writable")
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        guard Self.lock(descriptor) else {
             let code = errno
             let holder = Self.holder(descriptor)
             close(descriptor)
@@ -42,6 +42,18 @@ final class LockFile: Sendable {
         let text = "\(getpid())\n"
         _ = ftruncate(descriptor, 0)
         _ = text.withCString { pwrite(descriptor, $0, strlen($0), 0) }
+    }
+
+    /// Tries the lock a few times over half a second before giving up: a runner that is just exiting, or a child
+    /// process between `fork` and `exec` that still shares the descriptor, lets go within moments. `errno` is the
+    /// last attempt's on failure.
+    private static func lock(_ descriptor: Int32) -> Bool {
+        for attempt in 0..<10 {
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return true }
+            guard errno == EWOULDBLOCK, attempt < 9 else { return false }
+            usleep(50_000)
+        }
+        return false
     }
 
     deinit {
