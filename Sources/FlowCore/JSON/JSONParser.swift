@@ -292,14 +292,24 @@ public struct JSONParser {
         return result
     }
 
+    /// The value of `0`–`9`, `a`–`f` or `A`–`F`; `nil` for anything else.
+    private static func asciiHexDigit(_ scalar: Unicode.Scalar) -> UInt32? {
+        switch scalar.value {
+        case 0x30...0x39: return scalar.value - 0x30
+        case 0x41...0x46: return scalar.value - 0x41 + 10
+        case 0x61...0x66: return scalar.value - 0x61 + 10
+        default: return nil
+        }
+    }
+
     private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            // `Character.hexDigitValue` also takes the fullwidth digits and letters, as this parser always has.
-            guard let scalar = currentScalar, let digit = Character(scalar).hexDigitValue else {
+            // ASCII hexadecimal digits only (RFC 8259 §7): not the fullwidth forms `Character.hexDigitValue` takes.
+            guard let scalar = currentScalar, let digit = Self.asciiHexDigit(scalar) else {
                 throw error("expected four hexadecimal digits after \\u")
             }
-            value = value * 16 + UInt32(digit)
+            value = value * 16 + digit
             advanceScalar()
         }
         return value
