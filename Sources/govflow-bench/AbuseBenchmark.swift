@@ -57,23 +57,10 @@ struct AbuseBenchmark {
 
     /// A loopback connection that sends `text` and is then left alone.
     private static func connect(_ port: UInt16, receiveBuffer: Int32?, sending text: String) throws -> Int32 {
-        let socket = SystemCall.socket(AF_INET, SystemCall.streamSocket, 0)
-        guard socket >= 0 else { throw BenchmarkError("socket() failed: errno \(errno)") }
-        if var size = receiveBuffer {
-            setsockopt(socket, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
-        }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                SystemCall.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        let socket = try LoopbackClient.connectedSocket(port) { socket in
+            if var size = receiveBuffer {
+                setsockopt(socket, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
             }
-        }
-        guard connected == 0 else {
-            close(socket)
-            throw BenchmarkError("connect() to port \(port) failed: errno \(errno)")
         }
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { SystemCall.send(socket, $0.baseAddress, bytes.count) }

@@ -15,20 +15,33 @@ final class LoopbackClient {
 
     init(port: UInt16, token: String) throws {
         authorization = "Authorization: Bearer \(token)\r\n"
-        socket = SystemCall.socket(AF_INET, SystemCall.streamSocket, 0)
+        socket = try Self.connectedSocket(port) { socket in
+            var noDelay: Int32 = 1
+            setsockopt(socket, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
+        }
+    }
+
+    /// A TCP socket connected to `port` on 127.0.0.1, after `configure` set its options; closed again when the
+    /// connection fails.
+    static func connectedSocket(_ port: UInt16, configure: (Int32) -> Void = { _ in }) throws -> Int32 {
+        let socket = SystemCall.socket(AF_INET, SystemCall.streamSocket, 0)
         guard socket >= 0 else { throw BenchmarkError("socket() failed: errno \(errno)") }
-        var noDelay: Int32 = 1
-        setsockopt(socket, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
+        configure(socket)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                SystemCall.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard connected == 0 else { throw BenchmarkError("connect() to port \(port) failed: errno \(errno)") }
+        guard connected == 0 else {
+            let code = errno
+            close(socket)
+            throw BenchmarkError("connect() to port \(port) failed: errno \(code)")
+        }
+        return socket
     }
 
     deinit {
